@@ -1,0 +1,71 @@
+// Link checker for the built site: every internal href/src in every page must point to a
+// file in dist/, and every #fragment to an element id on the target page. Exits 1 and lists
+// each broken link otherwise. External links are not fetched (the checker works offline).
+import { readdir, readFile } from 'node:fs/promises';
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { distDir } from './lib.mjs';
+
+const dist = distDir();
+
+async function* htmlFiles(dir) {
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) yield* htmlFiles(full);
+    else if (entry.name.endsWith('.html')) yield full;
+  }
+}
+
+function pageUrl(file) {
+  const rel = path.relative(dist, file).split(path.sep).join('/');
+  return `/${rel.replace(/index\.html$/, '')}`;
+}
+
+function idsOf(html) {
+  return new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
+}
+
+function resolveTarget(pathname) {
+  const full = path.join(dist, decodeURIComponent(pathname));
+  if (existsSync(full) && statSync(full).isFile()) return full;
+  const index = path.join(full, 'index.html');
+  return existsSync(index) ? index : null;
+}
+
+export async function checkLinks() {
+  const pages = new Map();
+  for await (const file of htmlFiles(dist)) pages.set(file, await readFile(file, 'utf8'));
+  const idCache = new Map([...pages].map(([file, html]) => [file, idsOf(html)]));
+  const broken = [];
+  let checked = 0;
+  for (const [file, html] of pages) {
+    const from = pageUrl(file);
+    for (const match of html.matchAll(/\s(?:href|src)="([^"]*)"/g)) {
+      const raw = match[1].replace(/&amp;/g, '&');
+      if (/^(https?:|mailto:|data:|blob:|javascript:)/.test(raw) || raw === '') continue;
+      checked++;
+      const url = new URL(raw, `http://site${from}`);
+      const target = url.pathname === from && raw.startsWith('#') ? file : resolveTarget(url.pathname);
+      if (!target) {
+        broken.push(`${from}: ${raw} → no such file`);
+        continue;
+      }
+      const fragment = decodeURIComponent(url.hash.slice(1));
+      if (fragment && target.endsWith('.html')) {
+        const ids = idCache.get(target) ?? idsOf(await readFile(target, 'utf8'));
+        if (!ids.has(fragment)) broken.push(`${from}: ${raw} → no element with id "${fragment}"`);
+      }
+    }
+  }
+  return { checked, broken, pages: pages.size };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { checked, broken, pages } = await checkLinks();
+  if (broken.length) {
+    console.error(`links: ${broken.length} broken of ${checked} internal links in ${pages} pages:`);
+    for (const line of broken) console.error(`  ${line}`);
+    process.exit(1);
+  }
+  console.log(`links: ${checked} internal links in ${pages} pages, none broken`);
+}
