@@ -5,7 +5,14 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['dist/', '.astro/', 'node_modules/', 'test-results/', 'playwright-report/', '**/*.astro'],
+    ignores: [
+      'dist/',
+      '.astro/',
+      'node_modules/',
+      'test-results/',
+      'playwright-report/',
+      '**/*.astro',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
@@ -39,17 +46,34 @@ export default tseslint.config(
             { group: ['astro', 'astro:*', 'astro/*'], message: 'src/sim is framework-free.' },
             { group: ['@webcontainer/*'], message: 'src/sim is framework-free.' },
             { group: ['node:*', 'fs', 'path', 'child_process'], message: 'src/sim does no I/O.' },
-            { group: ['**/widgets/**', '**/components/**', '**/runtime/**'], message: 'src/sim must not depend on UI layers.' },
+            {
+              group: ['**/widgets/**', '**/components/**', '**/runtime/**'],
+              message: 'src/sim must not depend on UI layers.',
+            },
           ],
         },
       ],
       'no-restricted-globals': [
         'error',
-        ...['window', 'document', 'localStorage', 'sessionStorage', 'navigator', 'location', 'fetch', 'process'].map(
-          (name) => ({ name, message: 'src/sim is pure: pass this in instead.' }),
-        ),
+        ...[
+          'window',
+          'document',
+          'localStorage',
+          'sessionStorage',
+          'navigator',
+          'location',
+          'fetch',
+          'process',
+        ].map((name) => ({ name, message: 'src/sim is pure: pass this in instead.' })),
       ],
-      'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'Use createRandom(seed) from src/sim/random.ts.' }],
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'Math',
+          property: 'random',
+          message: 'Use createRandom(seed) from src/sim/random.ts.',
+        },
+      ],
     },
   },
 );

@@ -18,54 +18,63 @@ export interface PageGuards {
 const LOCAL = /^(http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/|data:|blob:|about:)/;
 
 export const test = base.extend<{ guards: PageGuards }>({
-  guards: async ({ page }, use) => {
-    const guards: PageGuards = {
-      consoleErrors: [],
-      cspViolations: [],
-      externalRequests: [],
-      allowConsole: (pattern) => allowed.push(pattern),
-    };
-    const allowed: RegExp[] = [];
-    await page.route(
-      (url) => !LOCAL.test(url.href),
-      (route) => {
-        guards.externalRequests.push(route.request().url());
-        void route.abort('blockedbyclient');
-      },
-    );
-    page.on('console', (message) => {
-      if (message.type() === 'error') guards.consoleErrors.push(message.text());
-    });
-    page.on('pageerror', (error) => guards.consoleErrors.push(`uncaught: ${error.message}`));
-    await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (event) => {
-        console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI}`);
+  guards: [
+    async ({ page }, use) => {
+      const guards: PageGuards = {
+        consoleErrors: [],
+        cspViolations: [],
+        externalRequests: [],
+        allowConsole: (pattern) => allowed.push(pattern),
+      };
+      const allowed: RegExp[] = [];
+      await page.route(
+        (url) => !LOCAL.test(url.href),
+        (route) => {
+          guards.externalRequests.push(route.request().url());
+          void route.abort('blockedbyclient');
+        },
+      );
+      page.on('console', (message) => {
+        if (message.type() === 'error') guards.consoleErrors.push(message.text());
       });
-    });
-    await use(guards);
-    const errors = guards.consoleErrors.filter((text) => !allowed.some((re) => re.test(text)));
-    expect(errors, 'console errors or CSP violations').toEqual([]);
-    expect(guards.externalRequests, 'requests that left localhost').toEqual([]);
-  },
-  page: async ({ page }, use) => {
-    await use(page);
-  },
-});
-
-// Make the guards apply to every test, even one that does not name the fixture.
-test.beforeEach(({ guards }) => {
-  void guards;
+      page.on('pageerror', (error) => guards.consoleErrors.push(`uncaught: ${error.message}`));
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (event) => {
+          console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI}`);
+        });
+      });
+      await use(guards);
+      const errors = guards.consoleErrors.filter((text) => !allowed.some((re) => re.test(text)));
+      expect(errors, 'console errors or CSP violations').toEqual([]);
+      expect(guards.externalRequests, 'requests that left localhost').toEqual([]);
+    },
+    // Applies to every test, even one that does not name the fixture.
+    { auto: true },
+  ],
 });
 
 export { expect };
 
-export async function checkA11y(page: Page, options: { include?: string; exclude?: string[] } = {}) {
-  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']);
+export async function checkA11y(
+  page: Page,
+  options: { include?: string; exclude?: string[] } = {},
+) {
+  let builder = new AxeBuilder({ page }).withTags([
+    'wcag2a',
+    'wcag2aa',
+    'wcag21a',
+    'wcag21aa',
+    'wcag22aa',
+  ]);
   if (options.include) builder = builder.include(options.include);
   for (const selector of options.exclude ?? []) builder = builder.exclude(selector);
   const results = await builder.analyze();
   const summary = results.violations.map(
-    (v) => `${v.id} (${v.impact ?? 'n/a'}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`,
+    (v) =>
+      `${v.id} (${v.impact ?? 'n/a'}): ${v.help} — ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 5)
+        .join(' | ')}`,
   );
   expect(summary, 'axe WCAG 2.2 AA violations').toEqual([]);
 }

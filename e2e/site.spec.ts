@@ -34,40 +34,56 @@ for (const pathname of PAGES) {
       });
       await page.waitForLoadState('networkidle');
       const expected = await page.evaluate(() => {
-        const selector = 'a[href], button:not([disabled]), input:not([disabled]):not([type=hidden]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
+        const selector =
+          'a[href], button:not([disabled]), input:not([disabled]):not([type=hidden]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
         const visible = (el: Element) => {
           const rect = el.getBoundingClientRect();
           const style = getComputedStyle(el);
-          return rect.width > 0 && rect.height > 0 && style.visibility !== 'hidden' && !el.closest('dialog:not([open]), [inert], details:not([open]) > :not(summary)');
+          return (
+            rect.width > 0 &&
+            rect.height > 0 &&
+            style.visibility !== 'hidden' &&
+            !el.closest('dialog:not([open]), [inert], details:not([open]) > :not(summary)')
+          );
         };
         const all = [...document.querySelectorAll(selector)].filter(visible);
-        all.forEach((el, i) => el.setAttribute('data-kb-id', String(i)));
+        all.forEach((el, i) => {
+          el.setAttribute('data-kb-id', String(i));
+        });
         return all.length;
       });
       const reached = new Set<string>();
       // Radio groups take one tab stop; arrow keys move inside them.
       const radioGroups = await page.evaluate(() => {
         const names = new Map<string, string[]>();
-        for (const r of document.querySelectorAll<HTMLInputElement>('input[type=radio][data-kb-id]')) {
+        for (const r of document.querySelectorAll<HTMLInputElement>(
+          'input[type=radio][data-kb-id]',
+        )) {
           names.set(r.name, [...(names.get(r.name) ?? []), r.dataset['kbId'] ?? '']);
         }
         return [...names.values()];
       });
       for (let i = 0; i < expected * 2 + 10 && reached.size < expected; i++) {
         await page.keyboard.press('Tab');
-        const id = await page.evaluate(() => document.activeElement?.getAttribute('data-kb-id') ?? null);
+        const id = await page.evaluate(
+          () => document.activeElement?.getAttribute('data-kb-id') ?? null,
+        );
         if (id !== null) {
           reached.add(id);
           const group = radioGroups.find((g) => g.includes(id));
           if (group) for (const member of group) reached.add(member);
         }
       }
-      expect(reached.size, `reached ${reached.size} of ${expected} focusable controls by Tab`).toBe(expected);
+      expect(reached.size, `reached ${reached.size} of ${expected} focusable controls by Tab`).toBe(
+        expected,
+      );
     });
   });
 }
 
-test('search opens with "/" and finds the reverse-proxy chapter for "ProxyFix"', async ({ page }) => {
+test('search opens with "/" and finds the reverse-proxy chapter for "ProxyFix"', async ({
+  page,
+}) => {
   await page.goto('/');
   await page.keyboard.press('/');
   const input = page.getByRole('searchbox', { name: 'Search words' });
@@ -122,7 +138,9 @@ test('the page fits a 360 px wide screen without horizontal scrolling', async ({
   await page.setViewportSize({ width: 360, height: 740 });
   for (const pathname of ['/', ...CHAPTER_PAGES.slice(0, 3)]) {
     await page.goto(pathname);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
     expect(overflow, `${pathname} overflows by ${overflow}px`).toBeLessThanOrEqual(0);
   }
 });

@@ -24,12 +24,27 @@ const dist = distDir();
 if (want('sim')) {
   console.log('━━ simulation benchmarks ━━');
   const dir = path.join(root, 'bench');
-  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.bench.ts')).sort() : [];
+  const files = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.bench.ts'))
+        .sort()
+    : [];
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'fdl-bench-'));
   for (const file of files) {
     const outfile = path.join(tmp, file.replace(/\.ts$/, '.mjs'));
-    await build({ entryPoints: [path.join(dir, file)], bundle: true, platform: 'node', format: 'esm', outfile, logLevel: 'error' });
-    const result = spawnSync(process.execPath, [outfile], { stdio: 'inherit', env: childEnv(), cwd: root });
+    await build({
+      entryPoints: [path.join(dir, file)],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      outfile,
+      logLevel: 'error',
+    });
+    const result = spawnSync(process.execPath, [outfile], {
+      stdio: 'inherit',
+      env: childEnv(),
+      cwd: root,
+    });
     if (result.status !== 0) console.log(`${file}: exited with ${result.status}`);
   }
   rmSync(tmp, { recursive: true, force: true });
@@ -38,7 +53,11 @@ if (want('sim')) {
 if (!want('size') && !want('lighthouse')) process.exit(0);
 
 if (!args.has('--no-build')) {
-  const result = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { stdio: 'inherit', env: childEnv(), cwd: root });
+  const result = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], {
+    stdio: 'inherit',
+    env: childEnv(),
+    cwd: root,
+  });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
@@ -50,7 +69,9 @@ const fileOf = (url) => path.join(dist, url.split('?')[0]);
 function importsOf(file) {
   const text = readFileSync(file, 'utf8');
   const out = [];
-  for (const m of text.matchAll(/(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+\.js)["']/g)) {
+  for (const m of text.matchAll(
+    /(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+\.js)["']/g,
+  )) {
     out.push(path.resolve(path.dirname(file), m[1]));
   }
   return out;
@@ -71,7 +92,8 @@ function closure(entries) {
 function pages(dir, prefix = '/') {
   const out = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.isDirectory() && !['_astro', 'pagefind', 'lab-project'].includes(entry.name)) out.push(...pages(path.join(dir, entry.name), `${prefix}${entry.name}/`));
+    if (entry.isDirectory() && !['_astro', 'pagefind', 'lab-project'].includes(entry.name))
+      out.push(...pages(path.join(dir, entry.name), `${prefix}${entry.name}/`));
     else if (entry.name === 'index.html') out.push(prefix);
   }
   return out.sort();
@@ -80,25 +102,49 @@ function pages(dir, prefix = '/') {
 const pageList = pages(dist);
 if (want('size')) {
   console.log('\n━━ page weight (gzipped) ━━');
-  console.log('page'.padEnd(34), 'HTML'.padStart(9), 'CSS'.padStart(9), 'JS'.padStart(9), '  budgets: HTML ≤ 30 KB; JS ≤ 10 KB on pages without widgets');
+  console.log(
+    'page'.padEnd(34),
+    'HTML'.padStart(9),
+    'CSS'.padStart(9),
+    'JS'.padStart(9),
+    '  budgets: HTML ≤ 30 KB; JS ≤ 10 KB on pages without widgets',
+  );
   const islands = new Map();
   let renderer = new Set();
   for (const page of pageList) {
     const htmlFile = path.join(dist, page, 'index.html');
     const html = readFileSync(htmlFile, 'utf8');
-    const css = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)].map((m) => fileOf(m[1]));
+    const css = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)].map((m) =>
+      fileOf(m[1]),
+    );
     const scripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => fileOf(m[1]));
     const islandUrls = [...html.matchAll(/component-url="([^"]+)"/g)].map((m) => fileOf(m[1]));
     const rendererUrls = [...html.matchAll(/renderer-url="([^"]+)"/g)].map((m) => fileOf(m[1]));
-    for (const m of html.matchAll(/component-url="([^"]+)"[^>]*component-export="([^"]+)"/g)) islands.set(path.basename(m[1]).replace(/\.[\w-]+\.js$/, ''), fileOf(m[1]));
+    for (const m of html.matchAll(/component-url="([^"]+)"[^>]*component-export="([^"]+)"/g))
+      islands.set(path.basename(m[1]).replace(/\.[\w-]+\.js$/, ''), fileOf(m[1]));
     if (rendererUrls.length) renderer = closure(rendererUrls);
     const js = closure([...scripts, ...islandUrls, ...rendererUrls]);
-    const inlineJs = [...html.matchAll(/<script(?![^>]*src=)[^>]*>([\s\S]*?)<\/script>/g)].reduce((n, m) => n + gzipSync(m[1]).length, 0);
+    const inlineJs = [...html.matchAll(/<script(?![^>]*src=)[^>]*>([\s\S]*?)<\/script>/g)].reduce(
+      (n, m) => n + gzipSync(m[1]).length,
+      0,
+    );
     const jsBytes = [...js].reduce((n, f) => n + gz(f), 0) + inlineJs;
     const cssBytes = css.filter(existsSync).reduce((n, f) => n + gz(f), 0);
     const htmlBytes = gz(htmlFile);
-    const flags = [htmlBytes > 30 * 1024 ? 'HTML over budget' : '', islandUrls.length === 0 && jsBytes > 10 * 1024 ? 'JS over budget' : ''].filter(Boolean).join(', ');
-    console.log(page.padEnd(34), kb(htmlBytes).padStart(9), kb(cssBytes).padStart(9), kb(jsBytes).padStart(9), islandUrls.length ? `  (${islandUrls.length} island${islandUrls.length > 1 ? 's' : ''})` : '', flags ? `  ⚠ ${flags}` : '');
+    const flags = [
+      htmlBytes > 30 * 1024 ? 'HTML over budget' : '',
+      islandUrls.length === 0 && jsBytes > 10 * 1024 ? 'JS over budget' : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
+    console.log(
+      page.padEnd(34),
+      kb(htmlBytes).padStart(9),
+      kb(cssBytes).padStart(9),
+      kb(jsBytes).padStart(9),
+      islandUrls.length ? `  (${islandUrls.length} island${islandUrls.length > 1 ? 's' : ''})` : '',
+      flags ? `  ⚠ ${flags}` : '',
+    );
   }
   console.log('\n━━ widget islands: JS gzipped beyond Preact itself ━━');
   const preactBytes = [...renderer].reduce((n, f) => n + gz(f), 0);
@@ -110,7 +156,9 @@ if (want('size')) {
 }
 
 if (want('lighthouse') && !args.has('--no-lighthouse')) {
-  console.log('\n━━ Lighthouse (mobile) ━━   targets: performance ≥ 98; accessibility, best practices, SEO = 100');
+  console.log(
+    '\n━━ Lighthouse (mobile) ━━   targets: performance ≥ 98; accessibility, best practices, SEO = 100',
+  );
   const chromePath = findChromium({ obtain: false });
   if (!chromePath) {
     console.log('lighthouse: skipped, no Chromium (set CHROMIUM_PATH)');
@@ -122,9 +170,24 @@ if (want('lighthouse') && !args.has('--no-lighthouse')) {
   const lighthouse = (await import('lighthouse')).default;
   const chrome = await chromeLauncher.launch({
     chromePath,
-    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+    chromeFlags: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-dev-shm-usage',
+    ],
   });
-  console.log('page'.padEnd(34), 'perf'.padStart(5), 'a11y'.padStart(5), 'b.p.'.padStart(5), 'seo'.padStart(5));
+  console.log(
+    'page'.padEnd(34),
+    'perf'.padStart(5),
+    'a11y'.padStart(5),
+    'b.p.'.padStart(5),
+    'seo'.padStart(5),
+  );
   try {
     for (const page of pageList) {
       const result = await lighthouse(new URL(page, url).href, {
@@ -138,7 +201,14 @@ if (want('lighthouse') && !args.has('--no-lighthouse')) {
       const failing = Object.values(result?.lhr.audits ?? {})
         .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === 'binary')
         .map((a) => a.id);
-      console.log(page.padEnd(34), score('performance'), score('accessibility'), score('best-practices'), score('seo'), failing.length ? `  failing: ${failing.join(', ')}` : '');
+      console.log(
+        page.padEnd(34),
+        score('performance'),
+        score('accessibility'),
+        score('best-practices'),
+        score('seo'),
+        failing.length ? `  failing: ${failing.join(', ')}` : '',
+      );
     }
   } finally {
     await chrome.kill();

@@ -10,4 +10,6 @@ const code = await run(bin('astro'), ['build', '--outDir', out]);
 if (code !== 0) process.exit(code);
 await writeSearchIndex(out);
 const summary = await applySecurityPolicy(out);
-console.log(`postbuild: CSP written into ${summary.pages} pages; ${summary.hashes} script hashes; header files for static hosts and nginx.`);
+console.log(
+  `postbuild: CSP written into ${summary.pages} pages; ${summary.hashes} script hashes; header files for static hosts and nginx.`,
+);

@@ -45,7 +45,8 @@ export async function checkLinks() {
       if (/^(https?:|mailto:|data:|blob:|javascript:)/.test(raw) || raw === '') continue;
       checked++;
       const url = new URL(raw, `http://site${from}`);
-      const target = url.pathname === from && raw.startsWith('#') ? file : resolveTarget(url.pathname);
+      const target =
+        url.pathname === from && raw.startsWith('#') ? file : resolveTarget(url.pathname);
       if (!target) {
         broken.push(`${from}: ${raw} → no such file`);
         continue;

@@ -5,9 +5,13 @@ import { findChromium } from './find-chromium.mjs';
 assertNode22();
 const chromium = findChromium();
 if (!chromium) {
-  console.error('e2e: no Chromium — install Debian’s "chromium" (apt-get install chromium) or set CHROMIUM_PATH.');
+  console.error(
+    'e2e: no Chromium — install Debian’s "chromium" (apt-get install chromium) or set CHROMIUM_PATH.',
+  );
   process.exit(1);
 }
 console.log(`e2e: using ${chromium}`);
-const code = await run(bin('playwright'), ['test', ...process.argv.slice(2)], { env: { CHROMIUM_PATH: chromium } });
+const code = await run(bin('playwright'), ['test', ...process.argv.slice(2)], {
+  env: { CHROMIUM_PATH: chromium },
+});
 process.exit(code);

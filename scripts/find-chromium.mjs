@@ -8,9 +8,13 @@ import path from 'node:path';
 import { bin } from './lib.mjs';
 
 function playwrightCache() {
-  const dir = process.env.PLAYWRIGHT_BROWSERS_PATH ?? path.join(os.homedir(), '.cache', 'ms-playwright');
+  const dir =
+    process.env.PLAYWRIGHT_BROWSERS_PATH ?? path.join(os.homedir(), '.cache', 'ms-playwright');
   if (!existsSync(dir)) return null;
-  for (const entry of readdirSync(dir).filter((d) => d.startsWith('chromium')).sort().reverse()) {
+  for (const entry of readdirSync(dir)
+    .filter((d) => d.startsWith('chromium'))
+    .sort()
+    .reverse()) {
     for (const candidate of ['chrome-linux64/chrome', 'chrome-linux/chrome']) {
       const full = path.join(dir, entry, candidate);
       if (existsSync(full)) return full;
@@ -25,7 +29,8 @@ function locate() {
     console.error(`CHROMIUM_PATH=${process.env.CHROMIUM_PATH} does not exist.`);
     return null;
   }
-  for (const candidate of ['/usr/bin/chromium', '/usr/bin/chromium-browser']) if (existsSync(candidate)) return candidate;
+  for (const candidate of ['/usr/bin/chromium', '/usr/bin/chromium-browser'])
+    if (existsSync(candidate)) return candidate;
   return playwrightCache();
 }
 
@@ -38,12 +43,19 @@ export function findChromium({ obtain = true } = {}) {
     const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
     const install =
       update.status === 0 &&
-      spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-    if (install && install.status === 0 && existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
+      spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], {
+        stdio: 'inherit',
+        env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+      });
+    if (install && install.status === 0 && existsSync('/usr/bin/chromium'))
+      return '/usr/bin/chromium';
   }
   console.log('No Chromium found: trying Playwright’s own download…');
   try {
-    execFileSync(bin('playwright'), ['install', 'chromium'], { stdio: 'inherit', timeout: 300_000 });
+    execFileSync(bin('playwright'), ['install', 'chromium'], {
+      stdio: 'inherit',
+      timeout: 300_000,
+    });
   } catch {
     // fall through to the message below
   }
@@ -53,7 +65,9 @@ export function findChromium({ obtain = true } = {}) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const found = findChromium();
   if (!found) {
-    console.error('No Chromium: install Debian’s "chromium" (apt-get install chromium) or set CHROMIUM_PATH.');
+    console.error(
+      'No Chromium: install Debian’s "chromium" (apt-get install chromium) or set CHROMIUM_PATH.',
+    );
     process.exit(1);
   }
   console.log(found);

@@ -21,7 +21,12 @@ export function childEnv(extra = {}) {
 /** Run a command, streaming its output; resolves with the exit code. */
 export function run(command, args, options = {}) {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: root, stdio: 'inherit', env: childEnv(options.env), ...options.spawn });
+    const child = spawn(command, args, {
+      cwd: root,
+      stdio: 'inherit',
+      env: childEnv(options.env),
+      ...options.spawn,
+    });
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
     child.on('error', (error) => {
       console.error(`could not start ${command}: ${error.message}`);

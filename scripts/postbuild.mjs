@@ -11,11 +11,19 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Origins the opt-in WebContainer lab may talk to, only on /lab/ pages (docs/adr/0004). */
-export const LAB_ORIGINS = ['https://*.stackblitz.com', 'https://*.webcontainer.io', 'https://*.webcontainer-api.io', 'https://*.staticblitz.com'];
+export const LAB_ORIGINS = [
+  'https://*.stackblitz.com',
+  'https://*.webcontainer.io',
+  'https://*.webcontainer-api.io',
+  'https://*.staticblitz.com',
+];
 
 export function policyFor(scriptHashes, { lab = false } = {}) {
   const extra = lab ? ` ${LAB_ORIGINS.join(' ')}` : '';
-  const hashes = [...scriptHashes].sort().map((h) => `'${h}'`).join(' ');
+  const hashes = [...scriptHashes]
+    .sort()
+    .map((h) => `'${h}'`)
+    .join(' ');
   return [
     "default-src 'self'",
     `script-src 'self' 'wasm-unsafe-eval'${hashes ? ` ${hashes}` : ''}${extra}`,
@@ -33,7 +41,8 @@ export function policyFor(scriptHashes, { lab = false } = {}) {
 }
 
 /** Directives a <meta> cannot carry; they go in the HTTP header on every page. */
-export const HEADER_POLICY = "frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'";
+export const HEADER_POLICY =
+  "frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'";
 
 export const SECURITY_HEADERS = {
   'Content-Security-Policy': HEADER_POLICY,
@@ -57,7 +66,11 @@ export function inlineScriptHashes(html) {
     const attrs = match[1] ?? '';
     // Data blocks (JSON) are never executed, so they need no hash.
     if (/type=["']?application\/(ld\+)?json/.test(attrs)) continue;
-    hashes.add(`sha256-${createHash('sha256').update(match[2] ?? '', 'utf8').digest('base64')}`);
+    hashes.add(
+      `sha256-${createHash('sha256')
+        .update(match[2] ?? '', 'utf8')
+        .digest('base64')}`,
+    );
   }
   return hashes;
 }
@@ -71,7 +84,10 @@ async function* htmlFiles(dir) {
 }
 
 export function headersFile() {
-  const lines = ['# Written by scripts/postbuild.mjs. Per-page script hashes live in each page’s CSP <meta>.', '/*'];
+  const lines = [
+    '# Written by scripts/postbuild.mjs. Per-page script hashes live in each page’s CSP <meta>.',
+    '/*',
+  ];
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) lines.push(`  ${name}: ${value}`);
   lines.push('/lab/*');
   for (const [name, value] of Object.entries(LAB_HEADERS)) lines.push(`  ${name}: ${value}`);
@@ -91,7 +107,8 @@ export async function applySecurityPolicy(out) {
     const lab = rel.startsWith('/lab/');
     const meta = `<meta http-equiv="content-security-policy" content="${policyFor(hashes, { lab })}">`;
     const withMeta = html.replace(/<meta charset="utf-8"\s*\/?>/i, (m) => `${m}${meta}`);
-    if (withMeta === html) throw new Error(`postbuild: no <meta charset> to anchor the CSP in ${rel}`);
+    if (withMeta === html)
+      throw new Error(`postbuild: no <meta charset> to anchor the CSP in ${rel}`);
     await writeFile(file, withMeta);
     pages++;
   }

@@ -4,7 +4,14 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HEADER_POLICY, LAB_HEADERS, SECURITY_HEADERS, headersFile, inlineScriptHashes, policyFor } from './postbuild.mjs';
+import {
+  HEADER_POLICY,
+  LAB_HEADERS,
+  SECURITY_HEADERS,
+  headersFile,
+  inlineScriptHashes,
+  policyFor,
+} from './postbuild.mjs';
 import { headersFor, parseHeadersFile } from './serve.mjs';
 
 describe('the content security policy', () => {
@@ -42,7 +49,10 @@ describe('the host header file', () => {
   });
 
   it('matches the nginx self-hosting example', () => {
-    const conf = readFileSync(path.join(import.meta.dirname, '..', 'docs', 'deploy', 'nginx.conf'), 'utf8');
+    const conf = readFileSync(
+      path.join(import.meta.dirname, '..', 'docs', 'deploy', 'nginx.conf'),
+      'utf8',
+    );
     for (const [name, value] of Object.entries({ ...SECURITY_HEADERS, ...LAB_HEADERS })) {
       expect(conf, name).toContain(`add_header ${name} "${value}" always;`);
     }
@@ -57,10 +67,17 @@ describe('the host header file', () => {
       return;
     }
     const dir = mkdtempSync(path.join(os.tmpdir(), 'fdl-nginx-'));
-    const conf = readFileSync(path.join(import.meta.dirname, '..', 'docs', 'deploy', 'nginx.conf'), 'utf8');
+    const conf = readFileSync(
+      path.join(import.meta.dirname, '..', 'docs', 'deploy', 'nginx.conf'),
+      'utf8',
+    );
     const file = path.join(dir, 'nginx.conf');
     writeFileSync(file, `events {}\nhttp {\n${conf}\n}\n`);
-    const out = execFileSync(nginx, ['-t', '-p', dir, '-c', file, '-g', `pid ${dir}/nginx.pid; error_log ${dir}/error.log;`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = execFileSync(
+      nginx,
+      ['-t', '-p', dir, '-c', file, '-g', `pid ${dir}/nginx.pid; error_log ${dir}/error.log;`],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     expect(out).toBe('');
   });
 });

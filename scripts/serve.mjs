@@ -51,7 +51,11 @@ export function headersFor(rules, pathname) {
   return out;
 }
 
-export async function startServer({ dir = distDir(), port = Number(process.env.PORT ?? 4321), host = '127.0.0.1' } = {}) {
+export async function startServer({
+  dir = distDir(),
+  port = Number(process.env.PORT ?? 4321),
+  host = '127.0.0.1',
+} = {}) {
   let rules = [];
   try {
     rules = parseHeadersFile(await readFile(path.join(dir, '_headers'), 'utf8'));

@@ -46,13 +46,21 @@ if (unit) {
   counts.passed += unit.numPassedTests;
   counts.failed += unit.numFailedTests;
   counts.skipped += unit.numPendingTests + (unit.numTodoTests ?? 0);
-  console.log(`unit: ${unit.numPassedTests} passed, ${unit.numFailedTests} failed, ${unit.numPendingTests} skipped`);
+  console.log(
+    `unit: ${unit.numPassedTests} passed, ${unit.numFailedTests} failed, ${unit.numPendingTests} skipped`,
+  );
 } else if (!unitOk) counts.failed += 1;
 
-const built = await step('build: astro build + pagefind + CSP', node, [path.join(root, 'scripts', 'build.mjs')]);
+const built = await step('build: astro build + pagefind + CSP', node, [
+  path.join(root, 'scripts', 'build.mjs'),
+]);
 if (built) {
-  await step('links: internal links and anchors in dist/', node, [path.join(root, 'scripts', 'check-links.mjs')]);
-  const e2eOk = await step('e2e: playwright (Chromium)', node, [path.join(root, 'scripts', 'e2e.mjs')]);
+  await step('links: internal links and anchors in dist/', node, [
+    path.join(root, 'scripts', 'check-links.mjs'),
+  ]);
+  const e2eOk = await step('e2e: playwright (Chromium)', node, [
+    path.join(root, 'scripts', 'e2e.mjs'),
+  ]);
   const e2e = readJson('test-results/e2e.json');
   if (e2e?.stats) {
     const { expected, unexpected, skipped, flaky } = e2e.stats;

@@ -6,11 +6,6 @@
 // unchanged; its accessible name comes from aria-label.
 import Slugger from 'github-slugger';
 
-/** @param {string} text */
-function escapeHtml(text) {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 export function headingAnchors() {
   return () => {
     const slugger = new Slugger();
@@ -26,7 +21,15 @@ export function headingAnchors() {
           if (typeof existing !== 'string') ctx.setProperty(node, 'id', id);
           if (!/^h[2-4]$/.test(node.tagName)) return;
           ctx.appendChild(node, {
-            rawHtml: `<a class="heading-anchor" href="#${escapeHtml(id)}" aria-label="Link to section: ${escapeHtml(text)}" data-anchor></a>`,
+            type: 'element',
+            tagName: 'a',
+            properties: {
+              className: ['heading-anchor'],
+              href: `#${id}`,
+              ariaLabel: `Link to section: ${text}`,
+              dataAnchor: '',
+            },
+            children: [],
           });
         },
       },

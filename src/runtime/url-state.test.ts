@@ -9,7 +9,10 @@ interface Demo {
 const validate = (raw: unknown): Demo | null => {
   if (typeof raw !== 'object' || raw === null) return null;
   const r = raw as Record<string, unknown>;
-  return { hops: clampNumber(r['hops'], 0, 10, 1, 1), mode: oneOf(r['mode'], ['a', 'b'] as const, 'a') };
+  return {
+    hops: clampNumber(r['hops'], 0, 10, 1, 1),
+    mode: oneOf(r['mode'], ['a', 'b'] as const, 'a'),
+  };
 };
 
 describe('url state', () => {
@@ -22,11 +25,17 @@ describe('url state', () => {
   });
 
   it('reads a state written by urlWithState and keeps other widgets’ params', () => {
-    const href = urlWithState('http://localhost/reverse-proxies/?other=1', 'proxy', { hops: 3, mode: 'b' });
+    const href = urlWithState('http://localhost/reverse-proxies/?other=1', 'proxy', {
+      hops: 3,
+      mode: 'b',
+    });
     const url = new URL(href);
     expect(url.searchParams.get('other')).toBe('1');
     expect(url.hash).toBe('#proxy');
-    expect(readState('proxy', validate, url.search)).toEqual({ state: { hops: 3, mode: 'b' }, notice: null });
+    expect(readState('proxy', validate, url.search)).toEqual({
+      state: { hops: 3, mode: 'b' },
+      notice: null,
+    });
   });
 
   it('clamps hostile values through the validator', () => {
@@ -45,7 +54,9 @@ describe('url state', () => {
     );
     expect(readState('w', validate, '?w=%%%').notice).toMatch(/default scenario/);
     expect(readState('w', validate, `?w=${'A'.repeat(9000)}`).notice).toMatch(/longer than/);
-    expect(readState('w', () => null, `?w=${encodeState([1, 2])}`).notice).toMatch(/not one this widget understands/);
+    expect(readState('w', () => null, `?w=${encodeState([1, 2])}`).notice).toMatch(
+      /not one this widget understands/,
+    );
   });
 
   it('returns no notice when the URL has no state', () => {

@@ -18,7 +18,8 @@ function bytesToBase64Url(bytes: Uint8Array): string {
 
 function base64UrlToBytes(text: string): Uint8Array {
   if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new Error('not base64url');
-  const padded = text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4);
+  const padded =
+    text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4);
   const binary = atob(padded);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
@@ -32,7 +33,8 @@ export function encodeState(value: unknown): string {
 
 /** Decode base64url(JSON); throws an Error with a readable message on anything else. */
 export function decodeState(text: string): unknown {
-  if (text.length > MAX_STATE_CHARS) throw new Error(`the link's state is longer than ${MAX_STATE_CHARS} characters`);
+  if (text.length > MAX_STATE_CHARS)
+    throw new Error(`the link's state is longer than ${MAX_STATE_CHARS} characters`);
   let json: string;
   try {
     json = new TextDecoder('utf-8', { fatal: true }).decode(base64UrlToBytes(text));
@@ -67,12 +69,19 @@ export function readState<T>(id: string, validate: Validator<T>, search: string)
   try {
     const value = validate(decodeState(raw));
     if (value === null) {
-      return { state: null, notice: 'The link’s scenario is not one this widget understands, so the default scenario is shown.' };
+      return {
+        state: null,
+        notice:
+          'The link’s scenario is not one this widget understands, so the default scenario is shown.',
+      };
     }
     return { state: value, notice: null };
   } catch (error) {
     const why = error instanceof Error ? error.message : 'it could not be read';
-    return { state: null, notice: `The link’s scenario was ignored (${why}); the default scenario is shown.` };
+    return {
+      state: null,
+      notice: `The link’s scenario was ignored (${why}); the default scenario is shown.`,
+    };
   }
 }
 
@@ -98,7 +107,13 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** A finite number clamped to [min, max], rounded to `step` when given; `fallback` otherwise. */
-export function clampNumber(value: unknown, min: number, max: number, fallback: number, step?: number): number {
+export function clampNumber(
+  value: unknown,
+  min: number,
+  max: number,
+  fallback: number,
+  step?: number,
+): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) return fallback;
   const clamped = Math.min(max, Math.max(min, value));
   return step ? Math.round(clamped / step) * step : clamped;
@@ -106,7 +121,9 @@ export function clampNumber(value: unknown, min: number, max: number, fallback: 
 
 /** One of the allowed values, or `fallback`. */
 export function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback: T): T {
-  return typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
+  return typeof value === 'string' && (allowed as readonly string[]).includes(value)
+    ? (value as T)
+    : fallback;
 }
 
 /** A boolean, or `fallback`. */

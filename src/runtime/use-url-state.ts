@@ -39,7 +39,11 @@ export function useUrlState<T>(id: string, defaults: T, validate: Validator<T>):
     window.clearTimeout(timer.current);
     timer.current = window.setTimeout(() => {
       try {
-        window.history.replaceState(window.history.state, '', urlWithState(window.location.href, id, state));
+        window.history.replaceState(
+          window.history.state,
+          '',
+          urlWithState(window.location.href, id, state),
+        );
       } catch {
         // A URL that is too long for the browser: the state still works on the page.
       }
@@ -60,7 +64,11 @@ export function useUrlState<T>(id: string, defaults: T, validate: Validator<T>):
     setStateRaw(defaults);
     setNotice(null);
     try {
-      window.history.replaceState(window.history.state, '', urlWithoutState(window.location.href, id));
+      window.history.replaceState(
+        window.history.state,
+        '',
+        urlWithoutState(window.location.href, id),
+      );
     } catch {
       // Nothing to undo.
     }

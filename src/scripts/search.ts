@@ -13,7 +13,11 @@ interface PagefindResult {
 }
 interface Pagefind {
   search(query: string): Promise<{ results: PagefindResult[] } | null>;
-  debouncedSearch?(query: string, options?: unknown, ms?: number): Promise<{ results: PagefindResult[] } | null>;
+  debouncedSearch?(
+    query: string,
+    options?: unknown,
+    ms?: number,
+  ): Promise<{ results: PagefindResult[] } | null>;
 }
 
 let pagefind: Promise<Pagefind | null> | null = null;
@@ -60,7 +64,9 @@ export function setupSearch(): void {
   openButton.addEventListener('click', open);
   document.addEventListener('keydown', (event) => {
     const target = event.target as HTMLElement | null;
-    const typing = target?.closest('input, textarea, select, [contenteditable="true"]') !== null && target !== null;
+    const typing =
+      target?.closest('input, textarea, select, [contenteditable="true"]') !== null &&
+      target !== null;
     if ((event.key === 'k' && (event.ctrlKey || event.metaKey)) || (event.key === '/' && !typing)) {
       event.preventDefault();
       open();

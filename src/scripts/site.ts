@@ -112,7 +112,10 @@ function setupAnchors(): void {
       void copyText(url.href).then((ok) => {
         anchor.dataset['copied'] = ok ? 'yes' : 'no';
         const status = document.querySelector('[data-anchor-status]');
-        if (status) status.textContent = ok ? 'Link copied to the clipboard.' : 'Link shown in the address bar.';
+        if (status)
+          status.textContent = ok
+            ? 'Link copied to the clipboard.'
+            : 'Link shown in the address bar.';
         window.setTimeout(() => delete anchor.dataset['copied'], 1600);
       });
       document.getElementById(decodeURIComponent(url.hash.slice(1)))?.scrollIntoView();

@@ -1,9 +1,11 @@
 (function () {
   try {
     var choice = localStorage.getItem('fdl-theme');
-    var dark = choice === 'dark' || (choice !== 'light' && matchMedia('(prefers-color-scheme: dark)').matches);
+    var dark =
+      choice === 'dark' ||
+      (choice !== 'light' && matchMedia('(prefers-color-scheme: dark)').matches);
     document.documentElement.dataset.theme = dark ? 'dark' : 'light';
-  } catch (e) {
+  } catch {
     document.documentElement.dataset.theme = 'light';
   }
 })();
