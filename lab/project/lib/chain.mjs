@@ -1,0 +1,70 @@
+// Start a whole chain — client → proxy 1 → … → proxy n → app — on loopback.
+//
+// Every hop connects to the next from its own loopback address (127.0.0.2, .3, …) when the
+// system allows it (Linux routes all of 127.0.0.0/8 to the loopback interface), so each proxy
+// appends a different, real TCP peer. Where only 127.0.0.1 works (macOS without aliases,
+// possibly WebContainer) everything comes from 127.0.0.1 and `distinctAddresses` says so.
+import net from 'node:net';
+import { startApp } from './app.mjs';
+import { startProxy } from './proxy.mjs';
+
+export const LISTEN_HOST = '127.0.0.1';
+
+/** The address the client (index 0) and proxy i (index i + 1) connect from. */
+export function sourceAddress(index) {
+  return `127.0.0.${index + 2}`;
+}
+
+/** True when a socket can be bound to 127.0.0.2 (all of 127/8 is usable). */
+export function canUseDistinctAddresses() {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(0, sourceAddress(0), () => probe.close(() => resolve(true)));
+  });
+}
+
+export async function startChain(config) {
+  const distinct = await canUseDistinctAddresses();
+  const from = (index) => (distinct ? sourceAddress(index) : undefined);
+  const servers = [];
+  const portFor = (offset) => (config.basePort === 0 ? 0 : config.basePort + offset);
+  try {
+    const app = await startApp({
+      host: LISTEN_HOST,
+      port: portFor(0),
+      proxyFixOptions: { x_for: config.x_for },
+    });
+    servers.push(app);
+    let upstream = { host: LISTEN_HOST, port: app.address().port };
+    const hops = [];
+    for (let i = config.hops.length - 1; i >= 0; i -= 1) {
+      const kind = config.hops[i];
+      const name = `${kind} (hop ${i + 1})`;
+      const server = await startProxy({
+        kind,
+        name,
+        host: LISTEN_HOST,
+        port: portFor(i + 1),
+        upstream,
+        localAddress: from(i + 1),
+      });
+      servers.push(server);
+      const port = server.address().port;
+      hops.unshift({ name, kind, port, connectsFrom: from(i + 1) ?? LISTEN_HOST });
+      upstream = { host: LISTEN_HOST, port };
+    }
+    return {
+      config,
+      entry: upstream,
+      appPort: app.address().port,
+      hops,
+      clientAddress: from(0) ?? LISTEN_HOST,
+      distinctAddresses: distinct,
+      close: () => Promise.all(servers.map((s) => new Promise((r) => s.close(() => r())))),
+    };
+  } catch (error) {
+    await Promise.all(servers.map((s) => new Promise((r) => s.close(() => r()))));
+    throw error;
+  }
+}
