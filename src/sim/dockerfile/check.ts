@@ -1,0 +1,202 @@
+/**
+ * The checker: parse, model, run every rule, attach metadata and suppressions, sort.
+ * `checkDockerfile` never throws: bad input becomes a finding.
+ */
+import { parseDockerignore } from './dockerignore';
+import { buildModel } from './model';
+import { parseDockerfile, type Instruction, type ParsedDockerfile } from './parse';
+import { CHAPTER_PATH, type RuleContext } from './rule';
+import { RULES } from './rules/index';
+import type { CheckOptions, Finding, Level, RawFinding, RuleMeta } from './types';
+
+/** Inputs above this size are refused with a finding instead of being parsed. */
+export const MAX_INPUT_CHARS = 4 * 1024 * 1024;
+
+const LEVEL_ORDER: Record<Level, number> = { error: 0, warning: 1, info: 2 };
+
+export const RULE_METAS: readonly RuleMeta[] = RULES.map((rule) => rule.meta);
+const META_BY_CODE = new Map(RULE_METAS.map((meta) => [meta.code, meta]));
+
+export function ruleMeta(code: string): RuleMeta | undefined {
+  return META_BY_CODE.get(code);
+}
+
+interface Suppressions {
+  readonly file: Map<string, string>;
+  readonly checkSkip: Set<string>;
+}
+
+const IGNORE_FILE = /^flask-lab-ignore-file:\s*([^]*)$/i;
+const IGNORE_LINE = /^flask-lab-ignore:\s*([^]*)$/i;
+const HADOLINT = /^hadolint\s+ignore=([A-Za-z0-9,\s]*)/i;
+
+/** `code, code -- reason` → codes and reason. */
+function readCodes(text: string): { codes: string[]; reason: string } {
+  const dash = text.indexOf('--');
+  const list = dash >= 0 ? text.slice(0, dash) : text;
+  const reason = dash >= 0 ? text.slice(dash + 2).trim() : '';
+  return {
+    codes: list
+      .split(',')
+      .map((c) => c.trim().toLowerCase())
+      .filter((c) => c !== ''),
+    reason,
+  };
+}
+
+function readSuppressions(parsed: ParsedDockerfile): Suppressions {
+  const file = new Map<string, string>();
+  const firstLine = parsed.instructions[0]?.line ?? Number.MAX_SAFE_INTEGER;
+  for (const comment of parsed.comments) {
+    if (comment.line >= firstLine) break;
+    const match = IGNORE_FILE.exec(comment.text);
+    if (!match) continue;
+    const { codes, reason } = readCodes(match[1]!);
+    for (const code of codes) file.set(code, reason);
+  }
+  const checkSkip = new Set<string>();
+  const check = parsed.directives.find((d) => d.name === 'check');
+  if (check) {
+    for (const part of check.value.split(';')) {
+      const [key, value] = part.split('=', 2);
+      if (key?.trim().toLowerCase() === 'skip' && value !== undefined)
+        for (const name of value.split(',')) checkSkip.add(name.trim().toLowerCase());
+    }
+  }
+  return { file, checkSkip };
+}
+
+function instructionAt(instructions: readonly Instruction[], line: number): Instruction | null {
+  let lo = 0;
+  let hi = instructions.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const instruction = instructions[mid]!;
+    if (line < instruction.line) hi = mid - 1;
+    else if (line > instruction.endLine) lo = mid + 1;
+    else return instruction;
+  }
+  return null;
+}
+
+function suppressionFor(
+  meta: RuleMeta,
+  raw: RawFinding,
+  parsed: ParsedDockerfile,
+  suppressions: Suppressions,
+): { by: string; reason: string } | null {
+  const code = meta.code;
+  const fileReason = suppressions.file.get(code) ?? suppressions.file.get('all');
+  if (fileReason !== undefined) return { by: `flask-lab-ignore-file: ${code}`, reason: fileReason };
+  if (suppressions.checkSkip.size > 0) {
+    const dockerCheck = meta.peers.find(
+      (peer) =>
+        !/^(DL|DS-)/.test(peer) &&
+        (suppressions.checkSkip.has(peer.toLowerCase()) || suppressions.checkSkip.has('all')),
+    );
+    if (dockerCheck)
+      return { by: `# check=skip=${dockerCheck}`, reason: 'Docker build-check directive' };
+  }
+  if ((raw.file ?? 'dockerfile') !== 'dockerfile') return null;
+  const instruction = instructionAt(parsed.instructions, raw.line);
+  if (!instruction) return null;
+  for (const comment of instruction.comments) {
+    const ours = IGNORE_LINE.exec(comment.text);
+    if (ours) {
+      const { codes, reason } = readCodes(ours[1]!);
+      if (codes.includes(code)) return { by: `flask-lab-ignore: ${code}`, reason };
+    }
+    const hadolint = HADOLINT.exec(comment.text);
+    if (hadolint) {
+      const ids = hadolint[1]!.split(',').map((id) => id.trim().toUpperCase());
+      const peer = meta.peers.find((p) => ids.includes(p.toUpperCase()));
+      if (peer) return { by: `hadolint ignore=${peer}`, reason: '' };
+    }
+  }
+  return null;
+}
+
+function toFinding(
+  meta: RuleMeta,
+  raw: RawFinding,
+  suppressed: { by: string; reason: string } | null,
+): Finding {
+  return {
+    code: meta.code,
+    level: meta.level,
+    line: Math.max(1, raw.line),
+    column: Math.max(1, raw.column),
+    message: raw.message,
+    fix: raw.fix ?? meta.fix,
+    chapterLink: `${CHAPTER_PATH}#${meta.section}`,
+    docUrl: meta.docUrl,
+    peers: meta.peers,
+    file: raw.file ?? 'dockerfile',
+    ...(suppressed ? { suppressed } : {}),
+    ...(raw.edits && raw.edits.length > 0 ? { edits: raw.edits } : {}),
+  };
+}
+
+/** Checks a Dockerfile (and optionally its .dockerignore) against the guide's container chapter. */
+export function checkDockerfile(text: string, options: CheckOptions = {}): Finding[] {
+  const input = typeof text === 'string' ? text : '';
+  const parseMeta = META_BY_CODE.get('parse-error')!;
+  if (input.length > MAX_INPUT_CHARS) {
+    return [
+      toFinding(
+        parseMeta,
+        {
+          line: 1,
+          column: 1,
+          message: `The file is ${(input.length / 1048576).toFixed(1)} MB; the checker reads at most ${MAX_INPUT_CHARS / 1048576} MB. A real Dockerfile is a few KB: check that this is the right file.`,
+        },
+        null,
+      ),
+    ];
+  }
+  const parsed = parseDockerfile(input);
+  const ignoreText =
+    typeof options.dockerignore === 'string'
+      ? options.dockerignore.slice(0, MAX_INPUT_CHARS)
+      : null;
+  const ctx: RuleContext = {
+    parsed,
+    model: buildModel(parsed),
+    ignore: ignoreText === null ? null : parseDockerignore(ignoreText),
+    dockerignoreText: ignoreText,
+  };
+  const suppressions = readSuppressions(parsed);
+  const findings: Finding[] = [];
+  for (const rule of RULES) {
+    if (parsed.binary && rule.meta.code !== 'parse-error') continue;
+    let raws: RawFinding[];
+    try {
+      raws = rule.check(ctx);
+    } catch (error) {
+      raws = [
+        {
+          line: 1,
+          column: 1,
+          message: `The checker failed on rule ${rule.meta.code} (${error instanceof Error ? error.message : 'unknown error'}); the other rules still ran. Please report this input.`,
+        },
+      ];
+    }
+    for (const raw of raws)
+      findings.push(
+        toFinding(rule.meta, raw, suppressionFor(rule.meta, raw, parsed, suppressions)),
+      );
+  }
+  findings.sort(
+    (a, b) =>
+      LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] ||
+      (a.file === b.file ? 0 : a.file === 'dockerfile' ? -1 : 1) ||
+      a.line - b.line ||
+      a.column - b.column,
+  );
+  return findings;
+}
+
+/** True when no unsuppressed error-level finding remains (the CLI's exit 0). */
+export function passes(findings: readonly Finding[]): boolean {
+  return !findings.some((finding) => finding.level === 'error' && !finding.suppressed);
+}

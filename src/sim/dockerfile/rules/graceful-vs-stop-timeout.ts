@@ -1,0 +1,34 @@
+import { DOCS, defineRule, locate } from '../rule';
+
+/**
+ * Gunicorn waits up to graceful_timeout (default 30 s, domain-facts §2.1) for in-flight requests;
+ * docker stop waits 10 s by default, then SIGKILL (§5). ECS stopTimeout defaults to 30 s and
+ * Kubernetes terminationGracePeriodSeconds to 30 s (§3, §4).
+ */
+export default defineRule(
+  {
+    code: 'graceful-vs-stop-timeout',
+    level: 'info',
+    peers: [],
+    section: 'stop-signal',
+    docUrl: DOCS.dockerStop,
+    title: "Gunicorn's graceful timeout exceeds docker stop's 10 s",
+    fix: 'Make the platform wait longer than graceful_timeout: docker stop -t / Compose stop_grace_period, ECS stopTimeout, Kubernetes terminationGracePeriodSeconds.',
+  },
+  (ctx) => {
+    const g = ctx.model.gunicorn;
+    if (!g) return [];
+    const graceful = g.gracefulTimeoutSeconds ?? (g.hasConfigFile ? null : 30);
+    if (graceful === null || graceful <= 10) return [];
+    return [
+      {
+        ...locate(
+          ctx,
+          g.site.instruction,
+          g.gracefulTimeoutSeconds !== null ? 'graceful' : 'gunicorn',
+        ),
+        message: `Gunicorn gives in-flight requests up to ${graceful} s after SIGTERM${g.gracefulTimeoutSeconds === null ? ' (its default)' : ''}, but docker stop sends SIGKILL after 10 s by default: requests longer than that are cut. The platform's stop timeout must exceed ${graceful} s (docker stop -t, Compose stop_grace_period, ECS stopTimeout — default 30 s, Kubernetes terminationGracePeriodSeconds — default 30 s).`,
+      },
+    ];
+  },
+);

@@ -1,0 +1,50 @@
+import { DOCS, defineRule, locate, replaceLines } from '../rule';
+import { basename } from '../words';
+import type { Edit } from '../types';
+
+/**
+ * Gunicorn's bind default is 127.0.0.1:8000, or 0.0.0.0:$PORT when PORT is set (domain-facts
+ * §2.1, gunicorn/config.py `Bind`); it reads ./gunicorn.conf.py by default. Loopback inside a
+ * container cannot be reached through the published port.
+ */
+export default defineRule(
+  {
+    code: 'gunicorn-bind-default',
+    level: 'error',
+    peers: [],
+    section: 'gunicorn-in-the-image',
+    docUrl: `${DOCS.gunicornSettings}#bind`,
+    title: 'Gunicorn binds 127.0.0.1 (its default)',
+    fix: 'Pass --bind 0.0.0.0:8000 (or set bind in gunicorn.conf.py).',
+  },
+  (ctx) => {
+    const g = ctx.model.gunicorn;
+    if (!g || g.bindSource !== 'default') return [];
+    const site = g.site;
+    const edits: Edit[] = [];
+    if (site.form === 'exec') {
+      const at = site.argv.findIndex((w) => basename(w) === 'gunicorn');
+      if (at >= 0) {
+        const argv = [
+          ...site.argv.slice(0, at + 1),
+          '--bind',
+          '0.0.0.0:8000',
+          ...site.argv.slice(at + 1),
+        ];
+        edits.push(
+          replaceLines(site.instruction.line, site.instruction.endLine, [
+            `${site.instruction.keyword} [${argv.map((w) => JSON.stringify(w)).join(', ')}]`,
+          ]),
+        );
+      }
+    }
+    return [
+      {
+        ...locate(ctx, site.instruction, 'gunicorn'),
+        message:
+          'Gunicorn gets no --bind, no bind in GUNICORN_CMD_ARGS, no PORT and no gunicorn.conf.py, so it listens on 127.0.0.1:8000: inside a container that is loopback only, and requests through the published port or the load balancer are refused.',
+        ...(edits.length > 0 ? { edits } : {}),
+      },
+    ];
+  },
+);

@@ -1,0 +1,26 @@
+import { DOCS, defineRule, locate, runScript } from '../rule';
+import { splitShellCommands } from '../words';
+
+export default defineRule(
+  {
+    code: 'run-cd',
+    level: 'info',
+    peers: ['DL3003'],
+    section: 'hygiene',
+    docUrl: DOCS.workdir,
+    title: 'cd inside RUN',
+    fix: 'Use WORKDIR to change directory.',
+  },
+  (ctx) =>
+    ctx.parsed.instructions
+      .filter(
+        (instruction) =>
+          instruction.keyword === 'RUN' &&
+          splitShellCommands(runScript(instruction)).some((c) => c.words[0] === 'cd'),
+      )
+      .map((instruction) => ({
+        ...locate(ctx, instruction, 'cd '),
+        message:
+          'cd in a RUN lasts only for that RUN; the next instruction starts in WORKDIR again, which is easy to misread.',
+      })),
+);
