@@ -31,13 +31,16 @@ function loadPagefind(): Promise<Pagefind | null> {
 
 /** Render Pagefind's excerpt as text, keeping only its <mark> highlights. */
 export function renderExcerpt(excerpt: string, into: HTMLElement): void {
+  // An inert document decodes entities and drops any tags without running anything.
+  const parser = new DOMParser();
+  const asText = (html: string) => parser.parseFromString(html, 'text/html').body.textContent;
   const parts = excerpt.split(/(<mark>|<\/mark>)/);
   let marked = false;
   for (const part of parts) {
     if (part === '<mark>') marked = true;
     else if (part === '</mark>') marked = false;
     else if (part) {
-      const text = document.createTextNode(part.replace(/<[^>]*>/g, ''));
+      const text = document.createTextNode(asText(part));
       if (marked) {
         const mark = document.createElement('mark');
         mark.appendChild(text);
