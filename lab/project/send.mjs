@@ -8,9 +8,13 @@ async function main() {
   const command = JSON.parse(process.argv[2] ?? '{}');
   const id = String(command.id ?? 'last');
   if (!/^[a-z0-9-]{1,40}$/i.test(id)) throw new Error('bad request id');
-  const forged = {};
-  if (command.forged?.xff !== undefined) forged.xff = parseForgedValue(command.forged.xff);
-  if (command.forged?.xfp !== undefined) forged.xfp = parseForgedValue(command.forged.xfp);
+  let forged = null;
+  if (command.forged) {
+    forged = {};
+    for (const key of ['xff', 'xfp', 'xfh']) {
+      if (command.forged[key] !== undefined) forged[key] = parseForgedValue(command.forged[key]);
+    }
+  }
   const state = JSON.parse(await readFile('state/ready.json', 'utf8'));
   if (state.error) throw new Error(`the chain did not start: ${state.error}`);
   let result;

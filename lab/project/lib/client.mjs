@@ -3,13 +3,18 @@ import http from 'node:http';
 import { readBody, toRequestHeaders } from './headers.mjs';
 
 /**
- * Send GET /whoami to `entry` from `clientAddress`. `forged` is `{ xff?, xfp? }`: header values
- * the client makes up (an attacker), or nothing for an honest request.
+ * Send GET /whoami to `entry` from `clientAddress`. `forged` is `{ xff?, xfp?, xfh? }`: header
+ * values an attacking client makes up (each sent only when non-empty); `null` for an honest
+ * browser. The header order and User-Agent match the client in src/sim/proxy/hops.ts.
  */
-export function sendLabRequest({ entry, clientAddress, forged = {} }) {
+export function sendLabRequest({ entry, clientAddress, forged = null }) {
   const lines = [['host', `${entry.host}:${entry.port}`]];
-  if (forged.xff !== undefined) lines.push(['x-forwarded-for', forged.xff]);
-  if (forged.xfp !== undefined) lines.push(['x-forwarded-proto', forged.xfp]);
+  if (forged) {
+    if (forged.xff) lines.push(['x-forwarded-for', forged.xff]);
+    if (forged.xfp) lines.push(['x-forwarded-proto', forged.xfp]);
+    if (forged.xfh) lines.push(['x-forwarded-host', forged.xfh]);
+  }
+  lines.push(['user-agent', forged ? 'curl/8.5.0' : 'Mozilla/5.0']);
   return new Promise((resolve, reject) => {
     const request = http.request(
       {
