@@ -31,7 +31,12 @@ function Demo() {
       shareUrl={shareUrl}
     >
       <p aria-live="polite">Count {state.count}</p>
-      <button type="button" onClick={() => setState((s) => ({ count: s.count + 1 }))}>
+      <button
+        type="button"
+        onClick={() => {
+          setState((s) => ({ count: s.count + 1 }));
+        }}
+      >
         Add
       </button>
     </WidgetFrame>
