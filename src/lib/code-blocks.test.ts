@@ -6,7 +6,14 @@
  * checker engine (src/sim) will be wired in by its own test.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,25 +36,24 @@ function extractCodeBlocks(file: string, source: string): CodeBlock[] {
   const blocks: CodeBlock[] = [];
   const lines = source.split('\n');
   let open: { fence: string; lang: string; line: number; body: string[] } | null = null;
-  lines.forEach((text, index) => {
+  for (const [index, text] of lines.entries()) {
     if (open === null) {
       const start = /^\s*(`{3,}|~{3,})\s*([\w+#.-]*)/.exec(text);
-      if (start) open = { fence: start[1] ?? '```', lang: start[2] ?? '', line: index + 1, body: [] };
-      return;
+      if (start) {
+        open = { fence: start[1] ?? '```', lang: start[2] ?? '', line: index + 1, body: [] };
+      }
+      continue;
     }
-    const close = /^\s*(`{3,}|~{3,})\s*$/.exec(text);
-    const closing = close?.[1];
+    const closing = /^\s*(`{3,}|~{3,})\s*$/.exec(text)?.[1];
     if (closing?.startsWith(open.fence[0] ?? '`') === true && closing.length >= open.fence.length) {
-      blocks.push({ file, line: open.line, lang: open.lang.toLowerCase(), code: open.body.join('\n') });
+      const lang = open.lang.toLowerCase();
+      blocks.push({ file, line: open.line, lang, code: open.body.join('\n') });
       open = null;
-      return;
+      continue;
     }
     open.body.push(text);
-  });
-  if (open !== null) {
-    const unclosed: { line: number } = open;
-    throw new Error(`${file}:${unclosed.line}: code fence is never closed`);
   }
+  if (open !== null) throw new Error(`${file}:${open.line}: code fence is never closed`);
   return blocks;
 }
 
@@ -104,15 +110,14 @@ describe('chapter code blocks', () => {
 describe('python blocks compile', () => {
   const python = findPython();
   const pythonBlocks = byLang('python', 'py');
-  it.skipIf(python === null || pythonBlocks.length === 0).each(pythonBlocks.map((b) => [label(b), b]))(
-    '%s',
-    (_name, block) => {
-      const path = join(scratch, `block_${block.file.replace(/\W/g, '_')}_${block.line}.py`);
-      writeFileSync(path, `${block.code}\n`);
-      const result = spawnSync(python ?? 'python3', ['-m', 'py_compile', path], { encoding: 'utf8' });
-      expect(result.status, `${label(block)}\n${result.stderr}`).toBe(0);
-    },
-  );
+  it
+    .skipIf(python === null || pythonBlocks.length === 0)
+    .each(pythonBlocks.map((b) => [label(b), b]))('%s', (_name, block) => {
+    const path = join(scratch, `block_${block.file.replace(/\W/g, '_')}_${block.line}.py`);
+    writeFileSync(path, `${block.code}\n`);
+    const result = spawnSync(python ?? 'python3', ['-m', 'py_compile', path], { encoding: 'utf8' });
+    expect(result.status, `${label(block)}\n${result.stderr}`).toBe(0);
+  });
   it('has a Python interpreter (required in CI)', () => {
     if (python === null && process.env['CI'] === undefined) {
       console.log('code-blocks: skipping Python checks, no python3 found');
@@ -164,9 +169,17 @@ function substituteCertificates(snippet: string, dir: string): string | null {
   if (!existsSync(cert)) {
     const made = spawnSync(
       'openssl',
-      ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=localhost'].concat(
-        ['-keyout', key, '-out', cert],
-      ),
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=localhost',
+      ].concat(['-keyout', key, '-out', cert]),
       { encoding: 'utf8' },
     );
     if (made.status !== 0) return null;
@@ -209,7 +222,9 @@ describe('nginx blocks pass nginx -t', () => {
       });
     } catch (error: unknown) {
       const stderr = (error as { stderr?: string }).stderr ?? String(error);
-      expect.fail(`${label(block)} failed nginx -t:\n${stderr}\n--- config ---\n${readFileSync(conf, 'utf8')}`);
+      expect.fail(
+        `${label(block)} failed nginx -t:\n${stderr}\n--- config ---\n${readFileSync(conf, 'utf8')}`,
+      );
     }
     expect(output).toBe('');
   });

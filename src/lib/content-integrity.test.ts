@@ -127,7 +127,9 @@ describe('chapters', () => {
       expect(Array.isArray(declaredRaw), `${chapter.file}: widgets must be a list`).toBe(true);
       const declared = new Set((declaredRaw as unknown[]).map(String));
       const used = new Set(
-        [...chapter.prose.matchAll(/<WidgetSlot\b[^>]*?\bwidget="([^"]+)"/g)].map((m) => m[1] ?? ''),
+        [...chapter.prose.matchAll(/<WidgetSlot\b[^>]*?\bwidget="([^"]+)"/g)].map(
+          (m) => m[1] ?? '',
+        ),
       );
       for (const name of [...declared, ...used]) {
         expect(known.has(name), `${chapter.file}: unknown widget "${name}"`).toBe(true);
@@ -165,7 +167,10 @@ describe('chapters', () => {
   });
 
   it('still publish every heading id that runbooks may link to', () => {
-    const published = JSON.parse(readFileSync(publishedIdsPath, 'utf8')) as Record<string, string[]>;
+    const published = JSON.parse(readFileSync(publishedIdsPath, 'utf8')) as Record<
+      string,
+      string[]
+    >;
     const missing: string[] = [];
     for (const [path, ids] of Object.entries(published)) {
       const page = byPath.get(path);
