@@ -191,7 +191,6 @@ export const ANYWHERE_NAMES: readonly string[] = [
   '.env.*',
   '*.pyc',
   '*.pyo',
-  '.pytest_cache',
   '*.pem',
   '.DS_Store',
   'node_modules',

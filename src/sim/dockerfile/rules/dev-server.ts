@@ -43,6 +43,12 @@ export default defineRule(
           ? "The container runs `flask run`: Werkzeug's development server, which is not built to be secure, stable or efficient. It serves one process, and it is not what the guide calls production."
           : `The container runs a Python script (${words.slice(0, 2).join(' ')}), which most likely calls app.run(): that is Werkzeug's development server, not a production WSGI server.`;
       const edits: Edit[] = [];
+      if (appSpec !== null) {
+        // Flask finds `app`/`application`/`create_app` by itself; Gunicorn needs module:variable
+        // (it looks for `application` when none is given), so name the usual `app` explicitly.
+        appSpec = appSpec.replace(/\.py$/, '');
+        if (!appSpec.includes(':')) appSpec = `${appSpec}:app`;
+      }
       if (appSpec && /^[A-Za-z0-9_.:()'",=-]+$/.test(appSpec)) {
         const keyword = command.site.instruction.keyword;
         const argv = ['gunicorn', '--bind', '0.0.0.0:8000', appSpec];
@@ -58,7 +64,7 @@ export default defineRule(
           message,
           fix:
             kind === 'flask'
-              ? `Install gunicorn in the image and run it in exec form: CMD ["gunicorn", "--bind", "0.0.0.0:8000", "${appSpec ?? 'module:app'}"].`
+              ? `Install gunicorn in the image and run it in exec form: CMD ["gunicorn", "--bind", "0.0.0.0:8000", "${appSpec ?? 'module:app'}"] (the safe fix assumes the Flask object is named app; write module:create_app() for a factory).`
               : 'Keep app.run() under if __name__ == "__main__": for local use only, and make CMD start Gunicorn with the module:app spec.',
           ...(edits.length > 0 ? { edits } : {}),
         },
