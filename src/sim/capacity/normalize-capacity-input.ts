@@ -26,11 +26,11 @@ export interface NumberFieldRange {
   readonly unit: string;
 }
 
-type NumericKey = {
+export type CapacityNumericKey = {
   [K in keyof CapacitySettings]: CapacitySettings[K] extends number ? K : never;
 }[keyof CapacitySettings];
 
-type PgBouncerNumericKey = {
+export type PgBouncerNumericKey = {
   [K in keyof PgBouncerSettings]: PgBouncerSettings[K] extends number ? K : never;
 }[keyof PgBouncerSettings];
 
@@ -39,7 +39,7 @@ type PgBouncerNumericKey = {
  * minimumHealthyPercent 0–100, Fargate's 120 GiB, PostgreSQL's 262143 backends); the other
  * upper bounds are the calculator's own, chosen to keep every figure meaningful.
  */
-export const CAPACITY_RANGES: Readonly<Record<NumericKey, NumberFieldRange>> = {
+export const CAPACITY_RANGES: Readonly<Record<CapacityNumericKey, NumberFieldRange>> = {
   vcpus: { min: 0.25, max: 192, integer: false, setting: 'vCPUs per task', unit: 'vCPU' },
   workers: { min: 1, max: 256, integer: true, setting: 'workers', unit: 'workers' },
   threads: { min: 1, max: 1000, integer: true, setting: 'threads', unit: 'threads' },
@@ -194,8 +194,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Reads a number from a number or a numeric string (form fields deliver strings). */
-function toNumber(value: unknown): number | null {
+/** Reads a number from a number or a numeric string (form fields deliver strings); null otherwise. */
+export function toNumber(value: unknown): number | null {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
   if (typeof value === 'string' && value.trim() !== '' && value.length <= 40) {
     const parsed = Number(value.trim());
@@ -325,7 +325,7 @@ export function normalizeCapacityInput(raw: unknown): NormalizedCapacityInput {
     return { settings: CAPACITY_DEFAULTS, messages };
   }
   const d = CAPACITY_DEFAULTS;
-  const number = (key: NumericKey): number =>
+  const number = (key: CapacityNumericKey): number =>
     normalizeNumber(raw[key], d[key], CAPACITY_RANGES[key], messages);
   const maxConnections = number('maxConnections');
   let superuserReservedConnections = number('superuserReservedConnections');
