@@ -116,7 +116,7 @@ export interface RequestViewWithTrust extends RequestView {
   readonly host_error: string | null;
 }
 
-/** Werkzeug 3.1.8 `http.unquote_header_value`: fully quoted → strip quotes, `\x` → `x`. */
+/** Werkzeug 3.1.8 `http.unquote_header_value`: fully quoted → strip quotes, `\\x` → `x`. */
 function unquoteHeaderValue318(value: string): string {
   if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) {
     // `_unslash_re = re.compile(r"\\(.)", re.A)`: `.` matches any code point except "\n".
@@ -137,85 +137,138 @@ function unquoteHeaderValue318(value: string): string {
   return value;
 }
 
-/** Werkzeug ≥3.1.7 `http.parse_list_header` (3.1.8 line 303). */
-function parseListHeader318(value: string): string[] {
-  const items: string[] = [];
-  let item = '';
+/**
+ * One item of a parsed list header: its value as Werkzeug returns it, and where its raw text
+ * sits in the header (`start` inclusive, `end` exclusive, UTF-16 offsets, surrounding
+ * whitespace excluded), so callers can tell who wrote which bytes.
+ */
+export interface ListItem {
+  readonly value: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+interface RawItem {
+  text: string;
+  start: number;
+}
+
+/** Strips Python whitespace from a raw item and records the new span. */
+function stripItem(raw: RawItem): { text: string; start: number; end: number } {
+  const text = pyStrip(raw.text);
+  if (text === '') return { text, start: raw.start, end: raw.start };
+  const lead = raw.text.indexOf(text);
+  return { text, start: raw.start + lead, end: raw.start + lead + text.length };
+}
+
+/** Werkzeug ≥3.1.7 `http.parse_list_header` (3.1.8 line 303), with spans. */
+function splitListHeader318(value: string): ListItem[] {
+  const items: RawItem[] = [];
+  let item: RawItem = { text: '', start: 0 };
   let escape = false;
   let quote = false;
+  let offset = 0;
   for (const char of value) {
+    const at = offset;
+    offset += char.length;
     if (escape) {
       escape = false;
-      item += char;
+      item.text += char;
       continue;
     }
     if (quote) {
       if (char === '\\') escape = true;
       else if (char === '"') quote = false;
-      item += char;
+      item.text += char;
       continue;
     }
     if (char === ',') {
       items.push(item);
-      item = '';
+      item = { text: '', start: at + 1 };
       continue;
     }
     if (char === '"') quote = true;
-    item += char;
+    item.text += char;
   }
   // An unclosed quoted string makes the whole header invalid.
   if (quote) return [];
   items.push(item);
   return items
-    .map(pyStrip)
-    .filter((part) => part !== '')
-    .map(unquoteHeaderValue318);
+    .map(stripItem)
+    .filter((part) => part.text !== '')
+    .map((part) => ({ value: unquoteHeaderValue318(part.text), start: part.start, end: part.end }));
 }
 
-/** CPython `urllib.request.parse_http_list`. */
-function parseHttpList(value: string): string[] {
-  const result: string[] = [];
-  let part = '';
+/**
+ * CPython `urllib.request.parse_http_list` (used by Werkzeug ≤3.1.6), with spans. Inside
+ * quotes a backslash is dropped and escapes the next character.
+ */
+function splitHttpList(value: string): { text: string; start: number; end: number }[] {
+  const result: { text: string; start: number; end: number }[] = [];
+  // `raw` is the source text of the part (for spans), `text` what Python builds.
+  let part = { text: '', raw: '', start: 0 };
   let escape = false;
   let quote = false;
+  let offset = 0;
+  const finish = (p: { text: string; raw: string; start: number }): void => {
+    const stripped = pyStrip(p.text);
+    const rawStripped = stripItem({ text: p.raw, start: p.start });
+    result.push({ text: stripped, start: rawStripped.start, end: rawStripped.end });
+  };
   for (const char of value) {
+    const at = offset;
+    offset += char.length;
     if (escape) {
-      part += char;
+      part.text += char;
+      part.raw += char;
       escape = false;
       continue;
     }
     if (quote) {
+      part.raw += char;
       if (char === '\\') {
         escape = true;
         continue;
       } else if (char === '"') {
         quote = false;
       }
-      part += char;
+      part.text += char;
       continue;
     }
     if (char === ',') {
-      result.push(part);
-      part = '';
+      finish(part);
+      part = { text: '', raw: '', start: at + 1 };
       continue;
     }
     if (char === '"') quote = true;
-    part += char;
+    part.text += char;
+    part.raw += char;
   }
-  if (part !== '') result.push(part);
-  return result.map(pyStrip);
+  // `if part: res.append(part)` — a trailing empty part (no whitespace) is dropped.
+  if (part.text !== '') finish(part);
+  return result;
 }
 
-/** Werkzeug ≤3.1.6 `http.parse_list_header` (3.1.6 line 300). */
-function parseListHeader316(value: string): string[] {
-  return parseHttpList(value).map((item) =>
-    item.length >= 2 && item.startsWith('"') && item.endsWith('"') ? item.slice(1, -1) : item,
-  );
+/** Werkzeug ≤3.1.6 `http.parse_list_header` (3.1.6 line 300), with spans. */
+function splitListHeader316(value: string): ListItem[] {
+  return splitHttpList(value).map((item) => ({
+    value:
+      item.text.length >= 2 && item.text.startsWith('"') && item.text.endsWith('"')
+        ? item.text.slice(1, -1)
+        : item.text,
+    start: item.start,
+    end: item.end,
+  }));
+}
+
+/** `werkzeug.http.parse_list_header` for the chosen version, with each item's source span. */
+export function splitListHeader(value: string, version: WerkzeugVersion = '3.1.8'): ListItem[] {
+  return version === '3.1.8' ? splitListHeader318(value) : splitListHeader316(value);
 }
 
 /** `werkzeug.http.parse_list_header` for the chosen version. */
 export function parseListHeader(value: string, version: WerkzeugVersion = '3.1.8'): string[] {
-  return version === '3.1.8' ? parseListHeader318(value) : parseListHeader316(value);
+  return splitListHeader(value, version).map((item) => item.value);
 }
 
 /**
