@@ -14,9 +14,7 @@ export interface DiffLine {
 export const MAX_DIFF_LINES = 400;
 
 function splitIntoLines(text: string): string[] {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
-  if (lines.length > 1 && lines.at(-1) === '') lines.pop();
-  return lines;
+  return text.replace(/\r\n?/g, '\n').split('\n');
 }
 
 export function diffLines(mine: string, theirs: string): DiffLine[] {
