@@ -59,6 +59,8 @@ interface FieldSpec<K extends string> {
   readonly sliderMin: number;
   readonly sliderMax: number;
   readonly hint?: string;
+  /** The label is plain words, not a real setting's name. */
+  readonly plain?: boolean;
 }
 
 type SectionKey = 'gunicorn' | 'pool' | 'service' | 'postgres' | 'pgbouncer' | 'memory';
@@ -70,7 +72,7 @@ const OPEN_SECTIONS: Record<'default' | CapacityFocus, readonly SectionKey[]> = 
 };
 
 const GUNICORN_FIELDS: readonly FieldSpec<CapacityNumericKey>[] = [
-  { key: 'vcpus', text: 'per task', step: 0.25, sliderMin: 0.25, sliderMax: 16 },
+  { key: 'vcpus', text: '', plain: true, step: 0.25, sliderMin: 0.25, sliderMax: 16 },
   { key: 'workers', text: 'per task', step: 1, sliderMin: 1, sliderMax: 33 },
   {
     key: 'threads',
@@ -93,6 +95,7 @@ const GUNICORN_FIELDS: readonly FieldSpec<CapacityNumericKey>[] = [
 const POOL_FIELDS: readonly FieldSpec<CapacityNumericKey>[] = [
   {
     key: 'connectionsPerRequest',
+    plain: true,
     text: '',
     step: 1,
     sliderMin: 0,
@@ -119,7 +122,7 @@ const POOL_FIELDS: readonly FieldSpec<CapacityNumericKey>[] = [
 ];
 
 const SERVICE_FIELDS: readonly FieldSpec<CapacityNumericKey>[] = [
-  { key: 'tasks', text: '', step: 1, sliderMin: 0, sliderMax: 50 },
+  { key: 'tasks', plain: true, text: '', step: 1, sliderMin: 0, sliderMax: 50 },
   { key: 'maximumPercent', text: '', step: 1, sliderMin: 100, sliderMax: 300 },
   { key: 'minimumHealthyPercent', text: '', step: 1, sliderMin: 0, sliderMax: 100 },
 ];
@@ -135,7 +138,7 @@ const POSTGRES_FIELDS: readonly FieldSpec<CapacityNumericKey>[] = [
     sliderMax: 20,
     hint: 'PostgreSQL 16+',
   },
-  { key: 'otherConnections', text: '', step: 1, sliderMin: 0, sliderMax: 100 },
+  { key: 'otherConnections', plain: true, text: '', step: 1, sliderMin: 0, sliderMax: 100 },
 ];
 
 const PGBOUNCER_FIELDS: readonly FieldSpec<PgBouncerNumericKey>[] = [
@@ -156,21 +159,23 @@ const PGBOUNCER_FIELDS: readonly FieldSpec<PgBouncerNumericKey>[] = [
 const MEMORY_FIELDS: readonly FieldSpec<CapacityNumericKey>[] = [
   {
     key: 'memoryPerWorkerMiB',
+    plain: true,
     text: '(resident, app loaded)',
     step: 10,
     sliderMin: 10,
     sliderMax: 2000,
   },
-  { key: 'masterMemoryMiB', text: '', step: 5, sliderMin: 0, sliderMax: 500 },
+  { key: 'masterMemoryMiB', plain: true, text: '', step: 5, sliderMin: 0, sliderMax: 500 },
   {
     key: 'preloadSharedFraction',
+    plain: true,
     text: '',
     step: 0.05,
     sliderMin: 0,
     sliderMax: 0.95,
     hint: 'your estimate; only with preload_app',
   },
-  { key: 'containerMemoryMiB', text: '', step: 128, sliderMin: 128, sliderMax: 16384 },
+  { key: 'containerMemoryMiB', plain: true, text: '', step: 128, sliderMin: 128, sliderMax: 16384 },
 ];
 
 /** Link text for each documentation page a warning cites. */
@@ -273,6 +278,7 @@ export function Capacity({ id = 'capacity', preset, focus }: CapacityProps) {
         sliderMin={spec.sliderMin}
         sliderMax={spec.sliderMax}
         integer={range.integer}
+        plain={spec.plain === true}
         disabled={disabled}
         {...(spec.hint === undefined ? {} : { hint: spec.hint })}
         onCommit={(raw) => {

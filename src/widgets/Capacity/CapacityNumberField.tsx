@@ -10,6 +10,8 @@ export interface CapacityNumberFieldProps {
   id: string;
   /** The real setting's name, shown in code type (e.g. `pool_size`). */
   setting: string;
+  /** True when `setting` is plain words rather than a real setting's name (no code type). */
+  plain?: boolean;
   /** Plain words after the setting name (e.g. "per worker"). */
   text: string;
   unit: string;
@@ -55,7 +57,7 @@ export function CapacityNumberField(props: CapacityNumberFieldProps) {
   return (
     <div class="cap-field">
       <label class="cap-field-label" for={id}>
-        <code>{setting}</code> {text}
+        {props.plain ? setting : <code>{setting}</code>} {text}
       </label>
       <div class="cap-field-inputs">
         <input

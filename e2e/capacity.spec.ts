@@ -1,0 +1,94 @@
+/**
+ * The capacity calculator in the container chapter: a reader sets the guide's example with the
+ * keyboard alone and reads the verdict, a copied scenario link reproduces it, bad link state is
+ * refused with a notice, and the widget is axe-clean.
+ */
+import type { Locator, Page } from '@playwright/test';
+import { checkA11y, expect, test } from './fixtures';
+
+const CHAPTER = '/the-container/';
+
+async function openWidget(page: Page, url = CHAPTER): Promise<Locator> {
+  await page.goto(url);
+  const figure = page.locator('figure#capacity');
+  await figure.scrollIntoViewIfNeeded();
+  // Hydrated once the exact number fields exist.
+  await expect(figure.getByRole('spinbutton', { name: 'workers per task' })).toBeVisible();
+  return figure;
+}
+
+/** Replace a number field's value the way a keyboard user does, then leave the field. */
+async function typeInto(page: Page, field: Locator, value: string): Promise<void> {
+  await field.focus();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type(value);
+  await page.keyboard.press('Tab');
+}
+
+test("set the guide's example by keyboard and read the verdict; the link reproduces it", async ({
+  page,
+  context,
+}) => {
+  const figure = await openWidget(page);
+  const verdict = figure.locator('.cap-verdict');
+
+  // Start elsewhere, so every value below really comes from the keyboard.
+  await figure.getByRole('button', { name: 'Small Fargate service' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(figure.getByRole('spinbutton', { name: 'workers per task' })).toHaveValue('2');
+
+  await typeInto(page, figure.getByRole('spinbutton', { name: 'vCPUs per task' }), '4');
+  await typeInto(page, figure.getByRole('spinbutton', { name: 'workers per task' }), '8');
+  await typeInto(page, figure.getByRole('spinbutton', { name: 'desired tasks' }), '4');
+  await typeInto(page, figure.getByRole('spinbutton', { name: 'pool_size per worker' }), '5');
+
+  // The guide's product and the capacity with overflow, side by side with what is reached.
+  const table = figure.locator('.cap-table');
+  await expect(table).toContainText('4 tasks × 8 workers × pool_size 5');
+  await expect(table).toContainText('160');
+  await expect(table).toContainText('480');
+  await expect(verdict).toContainText('Fits.');
+  await expect(verdict).toContainText('at most 64 connections during a rolling deploy');
+
+  // Five threads per worker do reach the guide's 160, and the deploy doubles it.
+  await typeInto(page, figure.getByRole('spinbutton', { name: 'threads per worker' }), '5');
+  await expect(verdict).toContainText('Does not fit.');
+  await expect(verdict).toContainText('pool_size 1, max_overflow 0');
+
+  // The state is written to the URL (debounced); a fresh page with that URL shows the same.
+  await expect(page).toHaveURL(/[?&]capacity=/);
+  const shared = page.url();
+  const second = await context.newPage();
+  const secondFigure = await openWidget(second, shared);
+  await expect(secondFigure.getByRole('spinbutton', { name: 'threads per worker' })).toHaveValue(
+    '5',
+  );
+  await expect(secondFigure.locator('.cap-verdict')).toContainText('Does not fit.');
+  await expect(secondFigure.locator('.cap-verdict')).toHaveText(
+    (await verdict.textContent()) ?? '',
+  );
+  await second.close();
+});
+
+test('an out-of-range value is clamped with a visible message', async ({ page }) => {
+  const figure = await openWidget(page);
+  await typeInto(page, figure.getByRole('spinbutton', { name: 'workers per task' }), '100000');
+  await expect(figure.getByText(/workers: 100000 is above the largest value/)).toBeVisible();
+  await expect(figure.getByRole('spinbutton', { name: 'workers per task' })).toHaveValue('256');
+});
+
+test('garbage in the link is refused with a notice and the chapter scenario is shown', async ({
+  page,
+}) => {
+  const figure = await openWidget(page, `${CHAPTER}?capacity=%3Cimg%20src%3Dx%3E`);
+  await expect(figure.getByText(/scenario was ignored/)).toBeVisible();
+  await expect(figure.getByRole('spinbutton', { name: 'workers per task' })).toHaveValue('8');
+  await expect(page.locator('figure#capacity img')).toHaveCount(0);
+});
+
+test('the capacity widget is axe-clean', async ({ page }) => {
+  const figure = await openWidget(page);
+  await figure.getByRole('button', { name: 'gevent app with PgBouncer' }).click();
+  await expect(figure.locator('.cap-verdict')).toBeVisible();
+  await checkA11y(page, { include: 'figure#capacity' });
+});
