@@ -23,7 +23,7 @@ export default defineConfig({
   prefetch: false,
   markdown: {
     shikiConfig: {
-      themes: { light: 'github-light', dark: 'github-dark' },
+      themes: { light: 'github-light-default', dark: 'github-dark-default' },
       defaultColor: false,
       wrap: false,
     },

@@ -123,14 +123,7 @@ function setupAnchors(): void {
   }
 }
 
-/** On narrow screens the chapter list starts folded so the chapter text comes first. */
-function setupSidebar(): void {
-  const details = document.querySelector<HTMLDetailsElement>('[data-sidebar]');
-  if (details && window.matchMedia('(max-width: 56rem)').matches) details.open = false;
-}
-
 setupTheme();
-setupSidebar();
 setupSearch();
 setupCodeCopy();
 setupAnchors();
