@@ -2,8 +2,9 @@
  * Every code block a chapter shows must work when a reader copies it. This test extracts each
  * fenced block from content/chapters/*.mdx and checks it with the real tool where one exists:
  * Python through `py_compile`, nginx through `nginx -t` on a wrapper config, JSON / YAML / TOML
- * through their parsers. Dockerfile blocks are only checked for shape here; the Dockerfile
- * checker engine (src/sim) will be wired in by its own test.
+ * through their parsers. Dockerfile blocks go through the site's own Dockerfile checker
+ * (src/sim/dockerfile): the recommended image must pass it, and a counter-example whose first
+ * line is `# wrong (rule-code, …)` must draw those rules' errors.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
@@ -20,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseToml } from 'smol-toml';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
+import { checkDockerfile } from '../sim/dockerfile';
 
 const chaptersDir = fileURLToPath(new URL('../../content/chapters/', import.meta.url));
 
@@ -246,6 +248,14 @@ describe('data blocks parse', () => {
   });
 });
 
+/** The `.dockerignore` a chapter shows next to its Dockerfile: a `text` block headed `# .dockerignore`. */
+function dockerignoreOf(file: string): string | undefined {
+  const block = blocks.find(
+    (b) => b.file === file && b.lang === 'text' && b.code.startsWith('# .dockerignore'),
+  );
+  return block?.code;
+}
+
 describe('dockerfile blocks', () => {
   it.each(byLang('dockerfile', 'docker').map((b) => [label(b), b]))('%s', (_name, block) => {
     const instructions = block.code
@@ -253,8 +263,23 @@ describe('dockerfile blocks', () => {
       .map((l) => l.trim())
       .filter((l) => l !== '' && !l.startsWith('#'));
     expect(instructions.length, `${label(block)} is empty`).toBeGreaterThan(0);
-    // A whole Dockerfile starts with FROM (or ARG before it); an excerpt is marked as such.
-    const excerpt = block.code.trimStart().startsWith('# excerpt');
-    if (!excerpt) expect(instructions[0]).toMatch(/^(FROM|ARG)\b/i);
+    const firstLine = block.code.trimStart().split('\n')[0] ?? '';
+    const findings = checkDockerfile(block.code, { dockerignore: dockerignoreOf(block.file) });
+    const summary = findings.map((f) => `${f.level} ${f.code} (line ${f.line}): ${f.message}`);
+    const wrong = /^# wrong \(([a-z0-9-]+(?:, *[a-z0-9-]+)*)\)/.exec(firstLine);
+    if (wrong) {
+      // A counter-example names the checker rules it breaks; the checker must agree, or the
+      // chapter and the checker contradict each other.
+      const codes = findings.filter((f) => f.level === 'error').map((f) => f.code);
+      for (const code of (wrong[1] ?? '').split(',').map((c) => c.trim())) {
+        expect(codes, `${label(block)} should break ${code}`).toContain(code);
+      }
+    } else if (!firstLine.startsWith('# excerpt')) {
+      // A whole Dockerfile the guide recommends: starts with FROM (or ARG) and draws no error or
+      // warning from the checker, given the chapter's own .dockerignore.
+      expect(instructions[0]).toMatch(/^(FROM|ARG)\b/i);
+      const serious = summary.filter((line) => !line.startsWith('info '));
+      expect(serious, label(block)).toEqual([]);
+    }
   });
 });

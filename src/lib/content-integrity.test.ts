@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { RULE_METAS } from '../sim/dockerfile';
 import { WIDGET_NAMES } from './widget-names';
 
 const chaptersDir = fileURLToPath(new URL('../../content/chapters/', import.meta.url));
@@ -144,6 +145,29 @@ describe('chapters', () => {
     for (const chapter of chapters) {
       expect(new Set(chapter.headingIds).size, chapter.file).toBe(chapter.headingIds.length);
     }
+  });
+
+  it('give every widget instance an id that is unique on the page and is not a heading id', () => {
+    for (const chapter of chapters) {
+      // WidgetSlot renders a <figure id>, defaulting to the widget name (src/components/WidgetSlot.astro).
+      const ids = [...chapter.prose.matchAll(/<WidgetSlot\b([^>]*)>/g)].map((m) => {
+        const attributes = m[1] ?? '';
+        return /\bid="([^"]+)"/.exec(attributes)?.[1] ?? /\bwidget="([^"]+)"/.exec(attributes)?.[1];
+      });
+      const all = [...ids, ...chapter.headingIds];
+      expect(new Set(all).size, `${chapter.file}: duplicate ids in ${all.join(', ')}`).toBe(
+        all.length,
+      );
+    }
+  });
+
+  it('have a heading for every section the Dockerfile checker links to', () => {
+    const container = byPath.get('/the-container/');
+    expect(container, 'the container chapter').toBeDefined();
+    const missing = [...new Set(RULE_METAS.map((meta) => meta.section))].filter(
+      (section) => !(container?.headingIds ?? []).includes(section),
+    );
+    expect(missing).toEqual([]);
   });
 
   it('link only to chapters and headings that exist', () => {
