@@ -6,30 +6,10 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createAlbHop,
-  createCloudFrontHop,
-  createNginxHop,
-  headerValue,
-  simulateChain,
-} from '../src/sim/proxy/hops';
+import { simulateChain } from '../src/sim/proxy/hops';
+import { labScenario, modelExchange } from '../src/runtime/webcontainer/lab-scenario';
+import { parseChainInfo, parseExchange } from '../src/runtime/webcontainer/parse-lab-output';
 import { buildLabFileTree } from './build-lab.mjs';
-
-const SHOWN_KEYS = [
-  'REMOTE_ADDR',
-  'wsgi.url_scheme',
-  'HTTP_HOST',
-  'SERVER_NAME',
-  'SERVER_PORT',
-  'SCRIPT_NAME',
-  'HTTP_X_FORWARDED_FOR',
-  'HTTP_X_FORWARDED_PROTO',
-  'HTTP_X_FORWARDED_HOST',
-  'HTTP_X_FORWARDED_PORT',
-  'HTTP_X_FORWARDED_PREFIX',
-];
-/** Lines that differ by design: Node's own Connection header and CloudFront's request id. */
-const IGNORED_LINES = new Set(['connection', 'x-amz-cf-id']);
 
 let projectDir = '';
 const running = [];
@@ -90,90 +70,9 @@ async function send(chain, forged) {
   return JSON.parse(await readFile(path.join(chain.dir, 'results', `${id}.json`), 'utf8'));
 }
 
-/** The model scenario for the chain the lab reported (same addresses, ports and settings). */
-function scenarioFor(state, forged) {
-  const hops = state.hops.map((hop, i) => {
-    const next = i + 1 < state.hops.length ? state.hops[i + 1].port : state.appPort;
-    const address = hop.connectsFrom;
-    if (hop.kind === 'nginx') {
-      return createNginxHop({
-        address,
-        xff: 'proxy_add',
-        xfp: 'scheme',
-        xfh: 'host',
-        host: 'host',
-        prefix: '',
-        upstream: `127.0.0.1:${next}`,
-        upstreamScheme: 'http',
-        setRealIpFrom: [],
-        underscoresInHeaders: false,
-      });
-    }
-    if (hop.kind === 'alb') {
-      return createAlbHop({
-        address,
-        xffMode: 'append',
-        clientPort: false,
-        preserveHost: false,
-        listenerPort: hop.port,
-        targetScheme: 'http',
-      });
-    }
-    return createCloudFrontHop({
-      address,
-      originDomain: `127.0.0.1:${next}`,
-      forwardHost: false,
-      addForwardedProto: true,
-      originScheme: 'http',
-    });
-  });
-  return {
-    client: {
-      ip: state.clientAddress,
-      port: 0,
-      scheme: 'http',
-      host: `127.0.0.1:${state.entry.port}`,
-      mode: forged ? 'attacker' : 'honest',
-      spoof: {
-        xff: forged?.xff ?? '',
-        xfp: forged?.xfp ?? '',
-        xfh: forged?.xfh ?? '',
-        host: '',
-        underscoreXff: '',
-      },
-    },
-    hops,
-    gunicorn: {
-      version: '23.0',
-      forwardedAllowIps: ['127.0.0.1', '::1'],
-      bindHost: '127.0.0.1',
-      bindPort: state.appPort,
-    },
-    proxyFix: {
-      enabled: true,
-      x_for: state.config.x_for,
-      x_proto: 1,
-      x_host: 0,
-      x_port: 0,
-      x_prefix: 0,
-      werkzeugVersion: '3.1.8',
-    },
-    app: { trustedHosts: null, sessionCookieSecure: false },
-  };
-}
-
-function pick(environ) {
-  const out = {};
-  for (const key of SHOWN_KEYS) if (environ?.[key] !== undefined) out[key] = environ[key];
-  return out;
-}
-
-const labLines = (lines) =>
-  lines.filter(([name]) => !IGNORED_LINES.has(name)).map(([name, value]) => [name, value]);
-const modelLines = (lines) =>
-  lines
-    .map((line) => [line.name.toLowerCase(), headerValue(line)])
-    .filter(([name]) => !IGNORED_LINES.has(name));
+const IGNORED = new Set(['connection', 'x-amz-cf-id']);
+/** Lines that differ by design: Node's own Connection header and CloudFront's request id. */
+const comparable = (lines) => lines.filter(([name]) => !IGNORED.has(name));
 
 const CHAINS = [
   ['nginx'],
@@ -198,34 +97,33 @@ describe('the live lab chain agrees with the src/sim chain model', () => {
       it(`${hops.join(' → ')} with x_for=${xFor}`, async () => {
         const chain = await startChain({ hops, x_for: xFor });
         try {
+          const info = parseChainInfo(chain.state);
+          const config = { hops, x_for: xFor };
           for (const [label, forged] of REQUESTS) {
-            const result = await send(chain, forged);
-            expect(result.status, label).toBe(200);
-            const model = simulateChain(scenarioFor(chain.state, forged));
-            const { app, hops: log } = result.body;
+            const raw = await send(chain, forged);
+            expect(raw.status, label).toBe(200);
+            const lab = parseExchange(raw);
+            const model = modelExchange(config, forged, info);
             // What the client sent and what each proxy forwarded, line by line.
-            expect(labLines(result.sent), `${label}: client`).toEqual(
-              modelLines(model.hops[0].headers),
-            );
-            expect(log).toHaveLength(hops.length);
-            log.forEach((entry, i) => {
-              expect(entry.peer, `${label}: peer of hop ${i + 1}`).toBe(
-                model.hops[i].sourceAddress,
-              );
-              expect(labLines(entry.sent), `${label}: hop ${i + 1}`).toEqual(
-                modelLines(model.hops[i + 1].headers),
+            expect(comparable(lab.sent), `${label}: client`).toEqual(comparable(model.sent));
+            expect(lab.hops).toHaveLength(hops.length);
+            lab.hops.forEach((hop, i) => {
+              expect(hop.peer, `${label}: peer of hop ${i + 1}`).toBe(model.hops[i].peer);
+              expect(comparable(hop.sent), `${label}: hop ${i + 1}`).toEqual(
+                comparable(model.hops[i].sent),
               );
             });
             // What Gunicorn built, what ProxyFix changed, and what Werkzeug's Request reports.
-            expect(app.peer, label).toBe(model.peerAddress);
-            expect(app.environ, `${label}: environ`).toEqual(pick(model.environ));
-            expect(app.orig, `${label}: orig`).toEqual(model.proxyFix.orig);
-            expect(app.fixedEnviron, `${label}: after ProxyFix`).toEqual(
-              pick(model.proxyFix.environ),
+            expect(lab.app.peer, label).toBe(model.app.peer);
+            expect(lab.app.environ, `${label}: environ`).toEqual(model.app.environ);
+            expect(lab.app.fixedEnviron, `${label}: after ProxyFix`).toEqual(
+              model.app.fixedEnviron,
             );
-            const { host_error: hostError, ...view } = model.request;
-            expect(hostError).toBeNull();
-            expect(app.view, `${label}: request view`).toEqual(view);
+            expect(lab.app.view, `${label}: request view`).toEqual(model.app.view);
+            const predicted = simulateChain(labScenario(config, forged, info));
+            expect(raw.body.app.orig, `${label}: werkzeug.proxy_fix.orig`).toEqual(
+              predicted.proxyFix.orig,
+            );
           }
         } finally {
           chain.stop();
