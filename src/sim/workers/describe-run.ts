@@ -41,7 +41,7 @@ export function computeCpuCeilingPerSecond(settings: WorkerSettings): number {
 /** Conclusions for one run, in the order a reader needs them. */
 export function describeRun(settings: WorkerSettings, result: WorkerRunResult): string[] {
   const lines: string[] = [];
-  const offered = result.arrivals / settings.durationSeconds;
+  const offered = result.windowMs > 0 ? result.arrivals / (result.windowMs / 1000) : 0;
   const servedShare = offered > 0 ? result.throughputPerSecond / offered : 1;
   const cpuPercent = result.cpuUse * 100;
   const slots = settings.workers * computeSlotsPerWorker(settings);

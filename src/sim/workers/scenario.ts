@@ -108,6 +108,8 @@ export interface SeriesSample {
 }
 
 export interface WorkerRunResult {
+  /** The arrival window that was simulated (the scenario's durationMs). */
+  readonly windowMs: number;
   readonly arrivals: number;
   readonly completed: number;
   readonly failed: Readonly<Record<FailureReason, number>>;

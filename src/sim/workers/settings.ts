@@ -219,6 +219,9 @@ export function computeMixMeans(settings: WorkerSettings): { cpuMs: number; ioMs
   };
 }
 
+/** The most arrivals one widget run simulates; longer runs are shortened to fit. */
+export const MAX_REQUESTS_PER_RUN = 200_000;
+
 export interface ScenarioOptions {
   /** Overrides the settings' arrival rate (the load sweep uses this). */
   readonly ratePerSecond?: number;
@@ -234,12 +237,17 @@ export function buildScenario(
   options: ScenarioOptions = {},
 ): WorkerScenario {
   const ratePerSecond = options.ratePerSecond ?? settings.ratePerSecond;
-  const durationMs = options.durationMs ?? settings.durationSeconds * 1000;
+  const maxRequests = options.maxRequests ?? MAX_REQUESTS_PER_RUN;
+  // Shorten the window rather than cut arrivals off inside it, so that rates stay honest.
+  const durationMs = Math.min(
+    options.durationMs ?? settings.durationSeconds * 1000,
+    (maxRequests / ratePerSecond) * 1000,
+  );
   const burstEveryMs = (settings.burstSize / ratePerSecond) * 1000;
   return {
     seed: settings.seed,
     durationMs,
-    maxRequests: options.maxRequests ?? 200_000,
+    maxRequests,
     arrivals:
       settings.arrivalKind === 'poisson'
         ? { kind: 'poisson', ratePerSecond }

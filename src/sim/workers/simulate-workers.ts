@@ -621,6 +621,7 @@ export function simulateWorkers(scenario: WorkerScenario): WorkerRunResult {
   const sorted = latencies.slice(0, latencyCount).sort();
   const windowSeconds = durationMs / 1000;
   return {
+    windowMs: durationMs,
     arrivals,
     completed,
     failed: { ...failed },
