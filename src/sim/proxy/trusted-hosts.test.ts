@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import {
+  describeCookieEffects,
+  evaluateTrustedHosts,
+  parseTrustedHostsText,
+} from './trusted-hosts';
+
+const base = {
+  hostHeader: 'app.example.com',
+  forwardedHost: '',
+  xHost: 0,
+  trustedHosts: null,
+  scheme: 'https',
+} as const;
+
+describe('TRUSTED_HOSTS (domain-facts §8)', () => {
+  it('accepts everything when not set', () => {
+    expect(evaluateTrustedHosts({ ...base, hostHeader: 'evil.test' }).status).toBe(200);
+  });
+
+  it('matches exactly, ignoring the port', () => {
+    expect(
+      evaluateTrustedHosts({
+        ...base,
+        hostHeader: 'app.example.com:8443',
+        trustedHosts: ['app.example.com'],
+      }).status,
+    ).toBe(200);
+    expect(
+      evaluateTrustedHosts({
+        ...base,
+        hostHeader: 'www.example.com',
+        trustedHosts: ['example.com'],
+      }).status,
+    ).toBe(400);
+  });
+
+  it('a leading dot matches the domain and every subdomain, not a look-alike', () => {
+    const trustedHosts = ['.example.org'];
+    expect(evaluateTrustedHosts({ ...base, hostHeader: 'example.org', trustedHosts }).status).toBe(
+      200,
+    );
+    expect(
+      evaluateTrustedHosts({ ...base, hostHeader: 'a.b.example.org', trustedHosts }).status,
+    ).toBe(200);
+    expect(
+      evaluateTrustedHosts({ ...base, hostHeader: 'evilexample.org', trustedHosts }).status,
+    ).toBe(400);
+  });
+
+  it('checks the host after ProxyFix: a trusted X-Forwarded-Host rescues an internal Host, an evil one gives 400', () => {
+    const trustedHosts = ['app.example.com'];
+    expect(
+      evaluateTrustedHosts({ ...base, hostHeader: '10.0.1.5:8000', trustedHosts }).status,
+    ).toBe(400);
+    expect(
+      evaluateTrustedHosts({
+        ...base,
+        hostHeader: '10.0.1.5:8000',
+        forwardedHost: 'app.example.com',
+        xHost: 1,
+        trustedHosts,
+      }).status,
+    ).toBe(200);
+    const evil = evaluateTrustedHosts({
+      ...base,
+      forwardedHost: 'evil.test',
+      xHost: 1,
+      trustedHosts,
+    });
+    expect(evil.status).toBe(400);
+    expect(evil.explanation).toMatch(/X-Forwarded-Host/);
+  });
+
+  it('encodes unicode entries with IDNA', () => {
+    expect(
+      evaluateTrustedHosts({
+        ...base,
+        hostHeader: 'xn--bcher-kva.example',
+        trustedHosts: ['bücher.example'],
+      }).status,
+    ).toBe(200);
+  });
+
+  it('explains a missing leading dot', () => {
+    const result = evaluateTrustedHosts({
+      ...base,
+      hostHeader: 'www.example.com',
+      trustedHosts: ['example.com'],
+    });
+    expect(result.entries[0]?.why).toMatch(/leading dot/);
+  });
+
+  it('parses a typed list', () => {
+    expect(parseTrustedHostsText(" 'app.example.com', .example.org\n\n")).toEqual([
+      'app.example.com',
+      '.example.org',
+    ]);
+    expect(parseTrustedHostsText('')).toEqual([]);
+  });
+});
+
+describe('SESSION_COOKIE_SECURE', () => {
+  it('sets Secure regardless of the scheme Flask sees; lost https breaks external URLs', () => {
+    const lost = describeCookieEffects({
+      browserScheme: 'https',
+      flaskScheme: 'http',
+      sessionCookieSecure: true,
+    });
+    expect(lost.secureAttribute).toBe(true);
+    expect(lost.browserSendsIt).toBe(true);
+    expect(lost.externalUrlScheme).toBe('http');
+    const plain = describeCookieEffects({
+      browserScheme: 'http',
+      flaskScheme: 'http',
+      sessionCookieSecure: true,
+    });
+    expect(plain.browserSendsIt).toBe(false);
+    expect(
+      describeCookieEffects({
+        browserScheme: 'http',
+        flaskScheme: 'http',
+        sessionCookieSecure: false,
+      }).browserSendsIt,
+    ).toBe(true);
+  });
+});

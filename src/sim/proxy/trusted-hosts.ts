@@ -1,0 +1,170 @@
+/**
+ * Flask 3.1 `TRUSTED_HOSTS` and `SESSION_COOKIE_SECURE`, on top of the ProxyFix model.
+ *
+ * TRUSTED_HOSTS (domain-facts §8; Flask 3.1.3 `app.py` `create_url_adapter`, `docs/config.rst`;
+ * Werkzeug 3.1.8 `sansio/utils.py` `host_is_trusted`/`get_host`):
+ *   - default None: every host is accepted;
+ *   - an entry matches exactly, or with a leading dot matches the domain and every subdomain
+ *     (`.example.org` matches `example.org` and `a.b.example.org`, not `evilexample.org`);
+ *   - the port is ignored; entries are IDNA-encoded (an ASCII entry is compared as written,
+ *     so case matters);
+ *   - the check runs on `request.host` during routing, after ProxyFix has rewritten the
+ *     environ; a mismatch raises SecurityError and Flask answers 400 (before/after_request
+ *     handlers still run).
+ *
+ * SESSION_COOKIE_SECURE (Flask 3.1.3 `sessions.py` `get_cookie_secure`): Flask adds the
+ * `Secure` attribute whenever the setting is true; it never looks at `request.scheme`. The
+ * browser then sends that cookie back only over https. `SESSION_COOKIE_PARTITIONED` (new in
+ * 3.1) implies Secure. Default: False.
+ */
+import { hostIsTrusted, proxyFix, requestViewWithTrust, type WsgiEnviron } from './proxy-fix';
+
+export const FLASK_TRUSTED_HOSTS_DOC =
+  'https://flask.palletsprojects.com/en/stable/config/#TRUSTED_HOSTS';
+export const FLASK_SESSION_COOKIE_SECURE_DOC =
+  'https://flask.palletsprojects.com/en/stable/config/#SESSION_COOKIE_SECURE';
+
+export interface TrustedHostsInput {
+  /** The Host header Gunicorn received. */
+  readonly hostHeader: string;
+  /** The X-Forwarded-Host header ('' = absent). */
+  readonly forwardedHost: string;
+  /** ProxyFix `x_host`. */
+  readonly xHost: number;
+  /** Flask TRUSTED_HOSTS; null = not set. */
+  readonly trustedHosts: readonly string[] | null;
+  readonly scheme: 'http' | 'https';
+}
+
+export interface EntryMatch {
+  readonly entry: string;
+  readonly matches: boolean;
+  readonly why: string;
+}
+
+export interface TrustedHostsResult {
+  /** The host value Flask checks (`request.host` before the trust check). */
+  readonly checkedHost: string;
+  readonly status: 200 | 400;
+  readonly entries: readonly EntryMatch[];
+  readonly explanation: string;
+}
+
+/** Splits the text of a TRUSTED_HOSTS list (commas, spaces or new lines); '' → []. */
+export function parseTrustedHostsText(text: string): string[] {
+  return text
+    .split(/[\s,]+/)
+    .map((entry) => entry.trim().replace(/^['"]|['"]$/g, ''))
+    .filter((entry) => entry !== '');
+}
+
+function explainEntry(host: string, entry: string): EntryMatch {
+  const name = host.split(':')[0] ?? '';
+  const matches = hostIsTrusted(host, [entry]);
+  let why: string;
+  if (matches) {
+    why = entry.startsWith('.')
+      ? `${name} is ${entry.slice(1)} or one of its subdomains`
+      : `${name} is exactly ${entry}`;
+  } else if (!entry.startsWith('.') && name.endsWith(`.${entry}`)) {
+    why = `a subdomain needs the leading dot: .${entry}`;
+  } else if (name.toLowerCase() === entry.replace(/^\./, '').toLowerCase()) {
+    why = 'differs only in letter case, and the comparison is case-sensitive';
+  } else {
+    why = `${name || "''"} is not ${entry.startsWith('.') ? `under ${entry.slice(1)}` : entry}`;
+  }
+  return { entry, matches, why };
+}
+
+/** Runs the Host / X-Forwarded-Host through ProxyFix and Flask's TRUSTED_HOSTS check. */
+export function evaluateTrustedHosts(input: TrustedHostsInput): TrustedHostsResult {
+  const environ: Record<string, string> = {
+    REMOTE_ADDR: '10.0.1.20',
+    'wsgi.url_scheme': input.scheme,
+    HTTP_HOST: input.hostHeader,
+    SERVER_NAME: '0.0.0.0',
+    SERVER_PORT: '8000',
+    SCRIPT_NAME: '',
+  };
+  if (input.forwardedHost !== '') environ['HTTP_X_FORWARDED_HOST'] = input.forwardedHost;
+  const fixed: WsgiEnviron = proxyFix(environ, {
+    x_for: 0,
+    x_proto: 0,
+    x_host: input.xHost,
+  }).environ;
+  const plain = requestViewWithTrust(fixed);
+  const checked = requestViewWithTrust(fixed, { trusted_hosts: input.trustedHosts });
+  const checkedHost = plain.host;
+  const entries = (input.trustedHosts ?? []).map((entry) =>
+    explainEntry(fixed['HTTP_HOST'] ?? '', entry),
+  );
+  const status = checked.host_error === null ? 200 : 400;
+  const source =
+    input.xHost > 0 && input.forwardedHost !== ''
+      ? `X-Forwarded-Host (x_host=${input.xHost}) made the host ${fixed['HTTP_HOST'] ?? ''}`
+      : `the Host header is ${input.hostHeader || '(empty)'}`;
+  let explanation: string;
+  if (input.trustedHosts === null || input.trustedHosts.length === 0) {
+    explanation = `TRUSTED_HOSTS is not set, so every host is accepted: ${source}.`;
+  } else if (status === 200) {
+    const hit = entries.find((e) => e.matches);
+    explanation = `200: ${source}, and it matches ${hit?.entry ?? 'an entry'}.`;
+  } else if (checkedHost === '' && (fixed['HTTP_HOST'] ?? '') !== '') {
+    explanation = `400: ${source}, which has characters Werkzeug does not accept in a host.`;
+  } else {
+    explanation = `400 Bad Request: ${source}, and no entry matches.`;
+  }
+  return { checkedHost, status, entries, explanation };
+}
+
+export interface CookieEffects {
+  /** Flask sets the `Secure` attribute on the session cookie. */
+  readonly secureAttribute: boolean;
+  /** The browser sends the cookie back on this request's scheme. */
+  readonly browserSendsIt: boolean;
+  /** The scheme of `url_for(..., _external=True)` links. */
+  readonly externalUrlScheme: string;
+  readonly notes: readonly string[];
+}
+
+/**
+ * What the session cookie and external URLs do, given what the browser used and what Flask
+ * believes the scheme is (after ProxyFix).
+ */
+export function describeCookieEffects(options: {
+  readonly browserScheme: 'http' | 'https';
+  readonly flaskScheme: string;
+  readonly sessionCookieSecure: boolean;
+}): CookieEffects {
+  const notes: string[] = [];
+  const secureAttribute = options.sessionCookieSecure;
+  const browserSendsIt = !secureAttribute || options.browserScheme === 'https';
+  const flaskSecure = options.flaskScheme === 'https' || options.flaskScheme === 'wss';
+  if (secureAttribute) {
+    notes.push(
+      'SESSION_COOKIE_SECURE=True: Flask adds Secure to the session cookie whatever request.scheme says; the browser returns it only over https.',
+    );
+  } else {
+    notes.push(
+      'SESSION_COOKIE_SECURE=False (the default): the session cookie would also travel over plain http.',
+    );
+  }
+  if (options.browserScheme === 'https' && !flaskSecure) {
+    notes.push(
+      `Flask believes the scheme is ${options.flaskScheme}: url_for(_external=True) and absolute redirects point to ${options.flaskScheme}://; following them over http loses a Secure cookie (the user looks logged out) or loops through an https redirect.`,
+    );
+  } else if (options.browserScheme === 'https') {
+    notes.push('The scheme is restored: request.is_secure is true and external URLs use https.');
+  }
+  if (!browserSendsIt) {
+    notes.push(
+      'The browser used http, so it does not send the Secure session cookie: every request starts a new session.',
+    );
+  }
+  return {
+    secureAttribute,
+    browserSendsIt,
+    externalUrlScheme: options.flaskScheme.toLowerCase(),
+    notes,
+  };
+}
