@@ -138,11 +138,11 @@ export function createLabController(options: LabControllerOptions): LabControlle
     ]);
     clearTimeout(timer);
     if (outcome.kind === 'timeout') {
-      timedOut = true;
+      attempt.timedOut = true;
       // A late session is disposed inside `work`; a late failure is of no interest.
-      work.catch(() => undefined);
+      const last = current();
       const step =
-        state.status === 'booting' ? BOOT_STEP_LABELS[state.step].toLowerCase() : 'booting';
+        last.status === 'booting' ? BOOT_STEP_LABELS[last.step].toLowerCase() : 'booting';
       set({
         status: 'timeout',
         reason: `The live lab did not start within ${Math.round(timeoutMs / 100) / 10} s (stuck at: ${step}); StackBlitz’s servers may be blocked or unreachable.`,
