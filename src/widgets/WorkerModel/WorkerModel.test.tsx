@@ -51,15 +51,25 @@ describe('WorkerModel', () => {
     expect(screen.getByRole('button', { name: 'CPU-bound API' }).getAttribute('aria-pressed')).toBe(
       'true',
     );
-    await waitFor(() => expect(conclusions().textContent).toContain('CPU-bound'), {
-      timeout: 20_000,
-    });
+    await waitFor(
+      () => {
+        expect(conclusions().textContent).toContain('CPU-bound');
+      },
+      {
+        timeout: 20_000,
+      },
+    );
     expect(conclusions().textContent).toContain('4 workers share 2 cores');
     const workers = screen.getByLabelText(/^Workers \(processes\)/);
     fireEvent.input(workers, { target: { value: '16' } });
-    await waitFor(() => expect(conclusions().textContent).toContain('16 workers share 2 cores'), {
-      timeout: 20_000,
-    });
+    await waitFor(
+      () => {
+        expect(conclusions().textContent).toContain('16 workers share 2 cores');
+      },
+      {
+        timeout: 20_000,
+      },
+    );
     expect(screen.getByRole('button', { name: 'CPU-bound API' }).getAttribute('aria-pressed')).toBe(
       'false',
     );
@@ -74,20 +84,32 @@ describe('WorkerModel', () => {
     expect(screen.getByRole('button', { name: 'IO-heavy API' }).getAttribute('aria-pressed')).toBe(
       'true',
     );
-    await waitFor(() => expect(conclusions().textContent).toContain('waiting on IO'), {
-      timeout: 20_000,
-    });
+    await waitFor(
+      () => {
+        expect(conclusions().textContent).toContain('waiting on IO');
+      },
+      {
+        timeout: 20_000,
+      },
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Slow endpoint' }));
-    await waitFor(() => expect(conclusions().textContent).toContain('database connection'), {
-      timeout: 20_000,
-    });
+    await waitFor(
+      () => {
+        expect(conclusions().textContent).toContain('database connection');
+      },
+      {
+        timeout: 20_000,
+      },
+    );
   });
 
   it('keeps the defaults and says why when the URL state is junk', async () => {
     window.history.replaceState(null, '', '/gunicorn/?worker-model=%3Cscript%3E');
     render(<WorkerModel preset="cpu-bound" />);
     const notice = document.querySelector('.widget-notice')!;
-    await waitFor(() => expect(notice.textContent).not.toBe(''));
+    await waitFor(() => {
+      expect(notice.textContent).not.toBe('');
+    });
     expect(screen.getByRole('button', { name: 'CPU-bound API' }).getAttribute('aria-pressed')).toBe(
       'true',
     );
@@ -98,8 +120,10 @@ describe('WorkerModel', () => {
     const shared = { ...WORKER_PRESETS['io-heavy'], workers: 1e9 };
     window.history.replaceState(null, '', `/gunicorn/?worker-model=${encodeState(shared)}`);
     render(<WorkerModel preset="cpu-bound" />);
-    const workers = screen.getByLabelText(/^Workers \(processes\)/) as HTMLInputElement;
-    await waitFor(() => expect(workers.value).toBe('32'));
+    const workers = screen.getByLabelText<HTMLInputElement>(/^Workers \(processes\)/);
+    await waitFor(() => {
+      expect(workers.value).toBe('32');
+    });
   });
 
   it('shows the replay statically, with no Play button, when reduced motion is preferred', async () => {
@@ -110,9 +134,14 @@ describe('WorkerModel', () => {
       removeEventListener: () => undefined,
     }));
     render(<WorkerModel preset="cpu-bound" />);
-    await waitFor(() => expect(screen.getByLabelText(/^Time in the first/)).toBeTruthy(), {
-      timeout: 20_000,
-    });
+    await waitFor(
+      () => {
+        expect(screen.getByLabelText(/^Time in the first/)).toBeTruthy();
+      },
+      {
+        timeout: 20_000,
+      },
+    );
     expect(screen.queryByRole('button', { name: /Play replay|Pause replay/ })).toBeNull();
   });
 });
