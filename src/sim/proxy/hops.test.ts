@@ -72,7 +72,7 @@ describe('hops (domain-facts §6)', () => {
     expect(header(preserve.received, 'X-Forwarded-For')).toBe('6.6.6.6');
     const remove = simulateChain({ ...base, hops: [createAlbHop({ xffMode: 'remove' })] });
     expect(header(remove.received, 'X-Forwarded-For')).toBeUndefined();
-    expect(remove.request?.remote_addr).toBe('10.0.1.20');
+    expect(remove.request?.remote_addr).toBe('10.0.1.17');
   });
 
   it('ALB Host: port removed on 443, added on a non-default listener', () => {
@@ -144,7 +144,7 @@ describe('Gunicorn environ (domain-facts §2.6)', () => {
   it('REMOTE_ADDR is the TCP peer and SERVER_NAME/PORT come from the bind', () => {
     const result = simulateChain(createScenario('alb'));
     expect(result.environ).toMatchObject({
-      REMOTE_ADDR: '10.0.1.20',
+      REMOTE_ADDR: '10.0.1.17',
       SERVER_NAME: '0.0.0.0',
       SERVER_PORT: '8000',
     });
@@ -185,7 +185,7 @@ describe('Gunicorn environ (domain-facts §2.6)', () => {
     expect(buildGunicornEnviron(config, '127.0.0.1', lines).error).toMatch(
       /Contradictory scheme headers/,
     );
-    const untrusted = buildGunicornEnviron(config, '10.0.1.20', lines);
+    const untrusted = buildGunicornEnviron(config, '10.0.1.17', lines);
     expect(untrusted.error).toBeNull();
     expect(untrusted.environ).toMatchObject({
       HTTP_X_FORWARDED_PROTO: 'https,http',

@@ -325,7 +325,7 @@ export function createNginxHop(overrides: Partial<NginxHop> = {}): NginxHop {
 export function createAlbHop(overrides: Partial<AlbHop> = {}): AlbHop {
   return {
     kind: 'alb',
-    address: '10.0.1.20',
+    address: '10.0.1.17',
     xffMode: 'append',
     clientPort: false,
     preserveHost: false,
@@ -338,7 +338,7 @@ export function createAlbHop(overrides: Partial<AlbHop> = {}): AlbHop {
 export function createCloudFrontHop(overrides: Partial<CloudFrontHop> = {}): CloudFrontHop {
   return {
     kind: 'cloudfront',
-    address: '130.176.12.34',
+    address: '198.51.100.20',
     originDomain: 'origin.example.com',
     forwardHost: false,
     addForwardedProto: true,

@@ -79,7 +79,7 @@ function explainEntry(host: string, entry: string): EntryMatch {
 /** Runs the Host / X-Forwarded-Host through ProxyFix and Flask's TRUSTED_HOSTS check. */
 export function evaluateTrustedHosts(input: TrustedHostsInput): TrustedHostsResult {
   const environ: Record<string, string> = {
-    REMOTE_ADDR: '10.0.1.20',
+    REMOTE_ADDR: '10.0.1.17',
     'wsgi.url_scheme': input.scheme,
     HTTP_HOST: input.hostHeader,
     SERVER_NAME: '0.0.0.0',
