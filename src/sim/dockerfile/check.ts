@@ -12,6 +12,9 @@ import type { CheckOptions, Finding, Level, RawFinding, RuleMeta } from './types
 /** Inputs above this size are refused with a finding instead of being parsed. */
 export const MAX_INPUT_CHARS = 4 * 1024 * 1024;
 
+/** A rule reporting more than this lists the first ones and one summary finding. */
+export const MAX_FINDINGS_PER_RULE = 50;
+
 const LEVEL_ORDER: Record<Level, number> = { error: 0, warning: 1, info: 2 };
 
 export const RULE_METAS: readonly RuleMeta[] = RULES.map((rule) => rule.meta);

@@ -92,6 +92,8 @@ export interface DockerfileModel {
   readonly gunicorn: GunicornSettings | null;
 }
 
+const MAX_SNAPSHOTS = 500;
+
 export function parseImageRef(image: string): ImageRef {
   let rest = image.trim().toLowerCase();
   let digest: string | null = null;
@@ -158,9 +160,16 @@ function unquote(value: string): string {
   return value;
 }
 
-/** Reads `ENV` (both forms) into key/value pairs. */
+const envCache = new WeakMap<Instruction, [string, string][]>();
+
+/** Reads `ENV` (both forms) into key/value pairs (cached: the values at an instruction never change). */
 export function readEnv(instruction: Instruction, escape: string, vars: Vars): [string, string][] {
-  return parseEnvPairs(instruction.args, escape, vars);
+  let pairs = envCache.get(instruction);
+  if (!pairs) {
+    pairs = parseEnvPairs(instruction.args, escape, vars);
+    envCache.set(instruction, pairs);
+  }
+  return pairs;
 }
 
 /** Reads `ARG NAME[=default] …` into names with optional defaults. */
@@ -441,6 +450,7 @@ export function buildModel(parsed: ParsedDockerfile): DockerfileModel {
   const globalArgs = new Map<string, string>();
   const stages: Stage[] = [];
   const byName = new Map<string, Stage>();
+  let snapshots = 0;
 
   let current: {
     index: number;
@@ -501,15 +511,19 @@ export function buildModel(parsed: ParsedDockerfile): DockerfileModel {
     }
     current.instructions.push(instruction);
     varsAt.set(instruction, current.vars);
+    // Each ENV/ARG gets its own snapshot so earlier instructions see earlier values. Past
+    // MAX_SNAPSHOTS (no real Dockerfile gets near it) the map is shared, keeping huge pastes linear.
+    const snapshot = (): Map<string, string> =>
+      (snapshots += 1) > MAX_SNAPSHOTS ? current!.vars : new Map(current!.vars);
     if (instruction.keyword === 'ENV') {
-      const vars = new Map(current.vars);
+      const vars = snapshot();
       for (const [key, value] of readEnv(instruction, escape, current.vars)) {
         vars.set(key, value);
         current.env.set(key, value);
       }
       current.vars = vars;
     } else if (instruction.keyword === 'ARG') {
-      const vars = new Map(current.vars);
+      const vars = snapshot();
       for (const arg of readArgs(instruction, escape, current.vars)) {
         if (current.env.has(arg.name)) continue; // ENV wins over ARG
         vars.set(arg.name, arg.value ?? globalArgs.get(arg.name) ?? '');

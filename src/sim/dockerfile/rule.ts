@@ -12,6 +12,7 @@ import {
   splitFlags,
   splitShellCommands,
   splitWords,
+  type ShellCommand,
   type Vars,
 } from './words';
 
@@ -153,10 +154,26 @@ export interface PackageCommand {
   readonly virtual: string | null;
 }
 
+const packageCache = new WeakMap<Instruction, PackageCommand[]>();
+const shellCache = new WeakMap<Instruction, ShellCommand[]>();
+
+/** The simple commands of a RUN (arguments and heredoc bodies), cached per instruction. */
+export function runCommands(instruction: Instruction): readonly ShellCommand[] {
+  let commands = shellCache.get(instruction);
+  if (!commands) {
+    commands = splitShellCommands(runScript(instruction));
+    shellCache.set(instruction, commands);
+  }
+  return commands;
+}
+
 /** Package-manager commands in a RUN (apt-get/apt, apk, yum/dnf/microdnf, pip). */
-export function packageCommands(instruction: Instruction): PackageCommand[] {
+export function packageCommands(instruction: Instruction): readonly PackageCommand[] {
+  const cached = packageCache.get(instruction);
+  if (cached) return cached;
   const out: PackageCommand[] = [];
-  for (const command of splitShellCommands(runScript(instruction))) {
+  packageCache.set(instruction, out);
+  for (const command of runCommands(instruction)) {
     const words = command.words;
     const program = basename(words[0] ?? '');
     const sub = words.findIndex((w, k) => k > 0 && !w.startsWith('-'));

@@ -167,8 +167,8 @@ export function splitShellCommands(script: string): ShellCommand[] {
   let currentRaw = '';
   let inWord = false;
   let quote: string | null = null;
-  let offset = 0;
   let commandStart = 0;
+  const special = /[\s;&|#'"\\]/g;
   const endWord = (): void => {
     if (inWord) {
       words.push(current);
@@ -185,46 +185,72 @@ export function splitShellCommands(script: string): ShellCommand[] {
     raw = [];
     commandStart = next;
   };
-  for (let i = 0; i < script.length; i += 1) {
-    const ch = script[i]!;
-    offset = i;
+  let i = 0;
+  while (i < script.length) {
     if (quote) {
-      currentRaw += ch;
-      if (ch === quote) quote = null;
-      else if (ch === '\\' && quote === '"' && i + 1 < script.length) {
-        current += script[i + 1]!;
-        currentRaw += script[i + 1]!;
-        i += 1;
-      } else current += ch;
+      // Copy everything up to the closing quote (or a backslash inside double quotes) at once.
+      let j = i;
+      while (j < script.length && script[j] !== quote && !(quote === '"' && script[j] === '\\'))
+        j += 1;
+      current += script.slice(i, j);
+      currentRaw += script.slice(i, j);
+      if (j >= script.length) break;
+      if (script[j] === quote) {
+        currentRaw += quote;
+        quote = null;
+        i = j + 1;
+      } else {
+        current += script[j + 1] ?? '';
+        currentRaw += script.slice(j, j + 2);
+        i = j + 2;
+      }
       continue;
     }
-    if (ch === ' ' || ch === '\t') {
+    special.lastIndex = i;
+    const match = special.exec(script);
+    const j = match ? match.index : script.length;
+    if (j > i) {
+      // A run of ordinary characters.
+      inWord = true;
+      current += script.slice(i, j);
+      currentRaw += script.slice(i, j);
+      i = j;
+      continue;
+    }
+    const ch = script[i]!;
+    if (ch === ' ' || ch === '\t' || ch === '\r' || ch === '\f' || ch === '\v') {
       endWord();
+      i += 1;
       continue;
     }
     if (ch === '\n' || ch === ';' || ch === '|' || ch === '&') {
       const double = script[i + 1] === ch && ch !== '\n' && ch !== ';';
       endCommand(i + (double ? 2 : 1));
-      if (double) i += 1;
+      i += double ? 2 : 1;
       continue;
     }
     if (ch === '#' && !inWord) {
       // A comment runs to the end of the line.
       const nl = script.indexOf('\n', i);
-      if (nl < 0) break;
-      i = nl - 1;
+      i = nl < 0 ? script.length : nl;
       continue;
     }
     inWord = true;
-    currentRaw += ch;
-    if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === '\\' && i + 1 < script.length) {
-      current += script[i + 1]!;
-      currentRaw += script[i + 1]!;
+    if (ch === '"' || ch === "'") {
+      quote = ch;
+      currentRaw += ch;
       i += 1;
-    } else current += ch;
+    } else if (ch === '\\') {
+      current += script[i + 1] ?? '';
+      currentRaw += script.slice(i, i + 2);
+      i += 2;
+    } else {
+      current += ch;
+      currentRaw += ch;
+      i += 1;
+    }
   }
-  endCommand(offset + 1);
+  endCommand(script.length);
   return commands;
 }
 

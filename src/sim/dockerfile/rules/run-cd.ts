@@ -1,5 +1,4 @@
-import { DOCS, defineRule, locate, runScript } from '../rule';
-import { splitShellCommands } from '../words';
+import { DOCS, defineRule, locate, runCommands } from '../rule';
 
 export default defineRule(
   {
@@ -16,7 +15,7 @@ export default defineRule(
       .filter(
         (instruction) =>
           instruction.keyword === 'RUN' &&
-          splitShellCommands(runScript(instruction)).some((c) => c.words[0] === 'cd'),
+          runCommands(instruction).some((c) => c.words[0] === 'cd'),
       )
       .map((instruction) => ({
         ...locate(ctx, instruction, 'cd '),

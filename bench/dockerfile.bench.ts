@@ -1,0 +1,55 @@
+/**
+ * Dockerfile checker speed: a typical 60-line Dockerfile (target < 5 ms per check) and a 1 MB
+ * paste (target < 200 ms), plus "apply all safe fixes" on a broken example.
+ */
+import { applyAllFixes, checkDockerfile } from '../src/sim/dockerfile/index';
+import { EXAMPLES, GOOD_DOCKERFILE, GOOD_DOCKERIGNORE } from '../src/sim/dockerfile/examples';
+
+function timeMs(run: () => void, iterations: number): number {
+  for (let k = 0; k < Math.min(5, iterations); k += 1) run();
+  const start = performance.now();
+  for (let k = 0; k < iterations; k += 1) run();
+  return (performance.now() - start) / iterations;
+}
+
+// About 60 lines: the guide's file plus comments and a few extra instructions.
+const extra = Array.from(
+  { length: 14 },
+  (_, k) => `LABEL org.example.note${k}="line ${k}"\n# comment ${k}`,
+).join('\n');
+const typical = `${GOOD_DOCKERFILE}${extra}\n`;
+const lineCount = typical.split('\n').length;
+
+const megabyteLines: string[] = ['FROM python:3.12-slim'];
+let size = 0;
+for (let k = 0; size < 1024 * 1024; k += 1) {
+  const line =
+    k % 3 === 0
+      ? `RUN apt-get install -y pkg${k} && pip install lib${k}`
+      : `ENV VAR_${k}=value-${k}`;
+  megabyteLines.push(line);
+  size += line.length + 1;
+}
+const megabyte = megabyteLines.join('\n');
+const oneLine = `FROM python:3.12-slim\nRUN echo ${'x'.repeat(1024 * 1024)}\n`;
+
+const typicalMs = timeMs(() => checkDockerfile(typical, { dockerignore: GOOD_DOCKERIGNORE }), 300);
+console.log(
+  `dockerfile: check a typical ${lineCount}-line Dockerfile: ${typicalMs.toFixed(3)} ms per run (target < 5 ms)`,
+);
+const bigMs = timeMs(() => checkDockerfile(megabyte), 5);
+console.log(
+  `dockerfile: check a 1 MB Dockerfile (${megabyteLines.length} lines): ${bigMs.toFixed(1)} ms per run (target < 200 ms)`,
+);
+const lineMs = timeMs(() => checkDockerfile(oneLine), 5);
+console.log(
+  `dockerfile: check a 1 MB single-line RUN: ${lineMs.toFixed(1)} ms per run (target < 200 ms)`,
+);
+const broken = EXAMPLES.find((e) => e.id === 'shell-form')!;
+const fixMs = timeMs(
+  () => applyAllFixes({ dockerfile: broken.dockerfile, dockerignore: broken.dockerignore }),
+  100,
+);
+console.log(
+  `dockerfile: apply all safe fixes to the shell-form example: ${fixMs.toFixed(3)} ms per run (target < 20 ms)`,
+);
