@@ -77,14 +77,17 @@ export const CHECKLIST_GROUPS: readonly ChecklistGroup[] = [
         text: 'ProxyFix is used only behind real proxies, with a count per header.',
         section: '/reverse-proxies/#proxyfix',
         sectionLabel: 'ProxyFix',
-        widget: { label: 'Proxy hops', href: '/reverse-proxies/#proxy-hops' },
+        widget: { label: 'Proxy hops: an ALB alone', href: '/reverse-proxies/#proxy-hops-alb' },
       },
       {
         id: 'check-proxyfix-measured',
         text: 'The counts were checked against real request headers in a production-like environment.',
         section: '/reverse-proxies/#how-many-proxies-to-trust',
         sectionLabel: 'How many proxies to trust',
-        widget: { label: 'Proxy hops', href: '/reverse-proxies/#proxy-hops' },
+        widget: {
+          label: 'Proxy hops: CloudFront in front of an ALB',
+          href: '/reverse-proxies/#proxy-hops-cloudfront-alb',
+        },
       },
       {
         id: 'check-cookies-hosts',
@@ -143,7 +146,7 @@ export const CHECKLIST_GROUPS: readonly ChecklistGroup[] = [
         text: 'Peak connections, deploy surge included, fit under max_connections minus reserved slots, or a pooler sits in between.',
         section: '/the-container/#database-connections-add-up',
         sectionLabel: 'Database connections add up',
-        widget: { label: 'Capacity calculator', href: '/the-container/#capacity' },
+        widget: { label: 'Capacity calculator', href: '/the-container/#capacity-guide-example' },
       },
     ],
   },

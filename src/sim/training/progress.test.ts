@@ -114,18 +114,16 @@ describe('progress', () => {
       solutionShown: fc.boolean(),
       solvedAt: fc.constant(at),
     });
-    const progress = fc
-      .dictionary(fc.constantFrom('a', 'b', 'c', 'd'), entry)
-      .map(
-        (exercises) =>
-          parseProgress({
-            format: 'flask-deploy-lab/progress',
-            version: 1,
-            exercises,
-            checklist: {},
-            resume: null,
-          }).progress,
-      );
+    const progress = fc.dictionary(fc.constantFrom('a', 'b', 'c', 'd'), entry).map(
+      (exercises) =>
+        parseProgress({
+          format: 'flask-deploy-lab/progress',
+          version: 1,
+          exercises,
+          checklist: {},
+          resume: null,
+        }).progress,
+    );
     fc.assert(
       fc.property(progress, progress, (a, b) => {
         const merged = mergeProgress(a, b);

@@ -164,8 +164,8 @@ interface DockerfileParts {
   readonly bugs: readonly DockerfileBug[];
 }
 
-const DOCKERFILE_BUGS = ['dev-server', 'shell-form', 'root', 'debug', 'secret'] as const;
-type DockerfileBug = (typeof DOCKERFILE_BUGS)[number];
+export const DOCKERFILE_BUGS = ['dev-server', 'shell-form', 'root', 'debug', 'secret'] as const;
+export type DockerfileBug = (typeof DOCKERFILE_BUGS)[number];
 
 /** The guide's production image (guide §5), with the chosen bugs put in. */
 export function renderDockerfile(parts: DockerfileParts): string {

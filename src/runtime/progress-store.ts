@@ -1,0 +1,169 @@
+/**
+ * Progress in localStorage: a thin, defensive wrapper around the pure model in
+ * src/sim/training/progress.ts. Storage may be missing (privacy modes), full, shared with
+ * another tab, or hold anything at all; every read goes through parseProgressText, and a value
+ * that is not ours is ignored with a notice (and left alone until the learner saves over it).
+ */
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import {
+  createEmptyProgress,
+  mergeProgress,
+  parseProgressText,
+  serializeProgress,
+  type Progress,
+} from '../sim/training/progress';
+
+export const PROGRESS_STORAGE_KEY = 'fdl-progress';
+const CHANGE_EVENT = 'fdl-progress-change';
+
+export interface LoadedProgress {
+  readonly progress: Progress;
+  readonly notice: string | null;
+}
+
+function storage(): Storage | null {
+  try {
+    return typeof window === 'undefined' ? null : window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+export function loadProgress(): LoadedProgress {
+  const store = storage();
+  if (store === null) return { progress: createEmptyProgress(), notice: null };
+  let text: string | null;
+  try {
+    text = store.getItem(PROGRESS_STORAGE_KEY);
+  } catch {
+    return {
+      progress: createEmptyProgress(),
+      notice: 'This browser does not let the site read its storage, so progress is not kept.',
+    };
+  }
+  const parsed = parseProgressText(text);
+  return parsed.notice === null
+    ? parsed
+    : {
+        progress: parsed.progress,
+        notice: `${parsed.notice} Your next step here starts fresh progress.`,
+      };
+}
+
+/** Save; returns a sentence when the browser refused (quota, privacy mode), else null. */
+export function saveProgress(progress: Progress): string | null {
+  const store = storage();
+  if (store === null) return 'This browser has no storage for the site, so progress is not kept.';
+  try {
+    store.setItem(PROGRESS_STORAGE_KEY, serializeProgress(progress));
+  } catch {
+    return 'The browser refused to save progress (storage full or disabled).';
+  }
+  window.dispatchEvent(new CustomEvent(CHANGE_EVENT));
+  return null;
+}
+
+/** Apply a change to the stored progress (read fresh, so other tabs’ changes are kept). */
+export function updateProgress(change: (progress: Progress) => Progress): string | null {
+  return saveProgress(change(loadProgress().progress));
+}
+
+export function resetProgress(): string | null {
+  const store = storage();
+  try {
+    store?.removeItem(PROGRESS_STORAGE_KEY);
+  } catch {
+    return 'The browser refused to clear the stored progress.';
+  }
+  window.dispatchEvent(new CustomEvent(CHANGE_EVENT));
+  return null;
+}
+
+export interface ImportResult {
+  readonly ok: boolean;
+  readonly message: string;
+}
+
+/** Merge an exported file into the stored progress. Foreign or corrupt files change nothing. */
+export function importProgressText(text: string): ImportResult {
+  const parsed = parseProgressText(text);
+  const empty =
+    Object.keys(parsed.progress.exercises).length === 0 &&
+    Object.keys(parsed.progress.checklist).length === 0 &&
+    parsed.progress.resume === null;
+  if (parsed.notice !== null && empty) {
+    return {
+      ok: false,
+      message: `Nothing was imported: ${parsed.notice.replace('The saved progress', 'the file')}`,
+    };
+  }
+  const failure = updateProgress((current) => mergeProgress(current, parsed.progress));
+  if (failure !== null) return { ok: false, message: failure };
+  const solved = Object.values(parsed.progress.exercises).filter((entry) => entry.solved).length;
+  return {
+    ok: true,
+    message: `Imported: ${solved} solved exercise${solved === 1 ? '' : 's'} merged into this browser’s progress.${parsed.notice === null ? '' : ` ${parsed.notice}`}`,
+  };
+}
+
+export function exportFileName(now: Date): string {
+  return `flask-deploy-lab-progress-${now.toISOString().slice(0, 10)}.json`;
+}
+
+/** Offer `text` as a file download (export of progress, checklists and interview logs). */
+export function downloadText(fileName: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  window.setTimeout(() => {
+    URL.revokeObjectURL(url);
+  }, 1000);
+}
+
+/** Call `listener` when progress changes in this tab or another one. Returns an unsubscribe. */
+export function subscribeProgress(listener: () => void): () => void {
+  const onStorage = (event: StorageEvent) => {
+    if (event.key === null || event.key === PROGRESS_STORAGE_KEY) listener();
+  };
+  window.addEventListener(CHANGE_EVENT, listener);
+  window.addEventListener('storage', onStorage);
+  return () => {
+    window.removeEventListener(CHANGE_EVENT, listener);
+    window.removeEventListener('storage', onStorage);
+  };
+}
+
+/**
+ * Progress as Preact state. Server rendering and the first client render use empty progress
+ * (hydration matches); the stored value is read after mount.
+ */
+export function useProgress(): {
+  progress: Progress;
+  notice: string | null;
+  update: (change: (progress: Progress) => Progress) => void;
+  dismissNotice: () => void;
+  setNotice: (notice: string | null) => void;
+} {
+  const [progress, setProgress] = useState<Progress>(createEmptyProgress);
+  const [notice, setNotice] = useState<string | null>(null);
+  useEffect(() => {
+    const first = loadProgress();
+    setProgress(first.progress);
+    setNotice(first.notice);
+    return subscribeProgress(() => {
+      setProgress(loadProgress().progress);
+    });
+  }, []);
+  const update = useCallback((change: (progress: Progress) => Progress) => {
+    const failure = updateProgress(change);
+    if (failure !== null) setNotice(failure);
+  }, []);
+  const dismissNotice = useCallback(() => {
+    setNotice(null);
+  }, []);
+  return { progress, notice, update, dismissNotice, setNotice };
+}

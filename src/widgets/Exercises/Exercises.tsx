@@ -1,0 +1,140 @@
+/**
+ * A chapter's exercises: pick one from the list, answer it, check it against the simulation.
+ * Which exercise is open lives in the URL (so "copy link" points at it); progress (solved,
+ * hints used) lives in localStorage through src/runtime/progress-store.ts.
+ */
+import { WidgetFrame } from '../../components/WidgetFrame';
+import { useProgress } from '../../runtime/progress-store';
+import { isRecord } from '../../runtime/url-state';
+import { useUrlState } from '../../runtime/use-url-state';
+import { recordExerciseEvent, setResumePoint } from '../../sim/training/progress';
+import { CHAPTER_TITLES, exercisesForChapter } from '../../training/exercises/index';
+import { EXERCISE_CHAPTERS, type ExerciseChapter } from '../../sim/training/types';
+import { ExerciseCard } from './ExerciseCard';
+import './Exercises.css';
+
+export interface ExercisesProps {
+  id?: string;
+  /** The chapter path, e.g. "/reverse-proxies/". */
+  chapter: string;
+}
+
+interface ExercisesState {
+  ex: string;
+}
+
+function chapterTitle(chapter: string): string {
+  const known = EXERCISE_CHAPTERS.find((c): c is ExerciseChapter => c === chapter);
+  return known ? CHAPTER_TITLES[known] : chapter;
+}
+
+export function Exercises({ id = 'exercises', chapter }: ExercisesProps) {
+  const exercises = exercisesForChapter(chapter);
+  const ids = exercises.map((exercise) => exercise.id);
+  const defaults: ExercisesState = { ex: ids[0] ?? '' };
+  // useUrlState reads the URL once on mount, so a fresh validator per render is harmless.
+  const validate = (raw: unknown): ExercisesState | null =>
+    isRecord(raw) && typeof raw.ex === 'string' && ids.includes(raw.ex) ? { ex: raw.ex } : null;
+  const { state, setState, reset, notice, dismissNotice, shareUrl } = useUrlState(
+    id,
+    defaults,
+    validate,
+  );
+  const progress = useProgress();
+  const current = exercises.find((exercise) => exercise.id === state.ex) ?? exercises[0];
+  const solvedCount = exercises.filter(
+    (exercise) => progress.progress.exercises[exercise.id]?.solved === true,
+  ).length;
+
+  const remember = (title: string) => {
+    progress.update((p) =>
+      setResumePoint(p, {
+        href: `${chapter}#${id}`,
+        title: `${title} (${chapterTitle(chapter)})`,
+        at: new Date().toISOString(),
+      }),
+    );
+  };
+
+  if (current === undefined) {
+    return (
+      <WidgetFrame
+        id={id}
+        title="Exercises"
+        caption="No exercises for this chapter yet."
+        onReset={reset}
+        shareUrl={shareUrl}
+      >
+        <p>This chapter has no exercises yet.</p>
+      </WidgetFrame>
+    );
+  }
+
+  return (
+    <WidgetFrame
+      id={id}
+      title={`Exercises: ${chapterTitle(chapter)}`}
+      caption={
+        <>
+          {exercises.length} exercises, checked by the same simulations as the widgets on this site.
+          Progress is kept in this browser only; see <a href="/progress/">your progress</a>.
+        </>
+      }
+      notice={notice ?? progress.notice}
+      onDismissNotice={notice ? dismissNotice : progress.dismissNotice}
+      onReset={reset}
+      shareUrl={shareUrl}
+    >
+      <p class="ex-summary">
+        Solved {solvedCount} of {exercises.length} in this chapter.
+      </p>
+      <nav class="ex-nav" aria-label="Exercises in this chapter">
+        <ol>
+          {exercises.map((exercise, index) => {
+            const solved = progress.progress.exercises[exercise.id]?.solved === true;
+            return (
+              <li key={exercise.id}>
+                <button
+                  type="button"
+                  aria-current={exercise.id === current.id ? 'true' : undefined}
+                  onClick={() => {
+                    setState({ ex: exercise.id });
+                  }}
+                >
+                  <span class="ex-nav-number">{index + 1}.</span> {exercise.title}
+                  {solved ? <span class="ex-nav-solved"> ✓ solved</span> : null}
+                </button>
+              </li>
+            );
+          })}
+        </ol>
+      </nav>
+      <ExerciseCard
+        key={current.id}
+        exercise={current}
+        mode="practice"
+        idPrefix={`${id}-${current.id}`}
+        headingLevel={4}
+        solvedBefore={progress.progress.exercises[current.id]?.solved === true}
+        onAttempt={(_answer, result) => {
+          progress.update((p) =>
+            recordExerciseEvent(p, current.id, {
+              type: 'attempt',
+              correct: result.correct,
+              at: new Date().toISOString(),
+            }),
+          );
+          remember(current.title);
+        }}
+        onHint={(hintsShown) => {
+          progress.update((p) => recordExerciseEvent(p, current.id, { type: 'hint', hintsShown }));
+        }}
+        onSolutionShown={() => {
+          progress.update((p) => recordExerciseEvent(p, current.id, { type: 'solution-shown' }));
+        }}
+      />
+    </WidgetFrame>
+  );
+}
+
+export default Exercises;
