@@ -4,17 +4,26 @@
  * refused with a notice, and the widget is axe-clean.
  */
 import type { Locator, Page } from '@playwright/test';
-import { checkA11y, expect, test } from './fixtures';
+import { checkA11y, expect, setTheme, test } from './fixtures';
 
 const CHAPTER = '/the-container/';
+const TITLE = 'Connections and memory: will it fit?';
 
 async function openWidget(page: Page, url = CHAPTER): Promise<Locator> {
   await page.goto(url);
-  const figure = page.locator('figure#capacity');
+  const figure = page.getByRole('figure', { name: TITLE });
   await figure.scrollIntoViewIfNeeded();
   // Hydrated once the exact number fields exist.
   await expect(figure.getByRole('spinbutton', { name: 'workers per task' })).toBeVisible();
   return figure;
+}
+
+/** The widget's state as the page URL carries it (base64url JSON in the parameter named after the figure id). */
+function stateInUrl(href: string, id: string): Record<string, unknown> {
+  const encoded = new URL(href).searchParams.get(id);
+  if (encoded === null) return {};
+  const parsed: unknown = JSON.parse(Buffer.from(encoded, 'base64url').toString('utf8'));
+  return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
 }
 
 /** Replace a number field's value the way a keyboard user does, then leave the field. */
@@ -56,7 +65,10 @@ test("set the guide's example by keyboard and read the verdict; the link reprodu
   await expect(verdict).toContainText('pool_size 1, max_overflow 0');
 
   // The state is written to the URL (debounced); a fresh page with that URL shows the same.
-  await expect(page).toHaveURL(/[?&]capacity=/);
+  // The figure's id names the URL parameter (WidgetSlot derives it from widget and preset).
+  const id = (await figure.getAttribute('id')) ?? '';
+  expect(id).toMatch(/^capacity/);
+  await expect.poll(() => stateInUrl(page.url(), id)['threads']).toBe(5);
   const shared = page.url();
   const second = await context.newPage();
   const secondFigure = await openWidget(second, shared);
@@ -80,15 +92,20 @@ test('an out-of-range value is clamped with a visible message', async ({ page })
 test('garbage in the link is refused with a notice and the chapter scenario is shown', async ({
   page,
 }) => {
-  const figure = await openWidget(page, `${CHAPTER}?capacity=%3Cimg%20src%3Dx%3E`);
+  const id = (await (await openWidget(page)).getAttribute('id')) ?? '';
+  const figure = await openWidget(page, `${CHAPTER}?${id}=%3Cimg%20src%3Dx%3E`);
   await expect(figure.getByText(/scenario was ignored/)).toBeVisible();
   await expect(figure.getByRole('spinbutton', { name: 'workers per task' })).toHaveValue('8');
-  await expect(page.locator('figure#capacity img')).toHaveCount(0);
+  await expect(figure.locator('img')).toHaveCount(0);
 });
 
 test('the capacity widget is axe-clean', async ({ page }) => {
   const figure = await openWidget(page);
   await figure.getByRole('button', { name: 'gevent app with PgBouncer' }).click();
   await expect(figure.locator('.cap-verdict')).toBeVisible();
-  await checkA11y(page, { include: 'figure#capacity' });
+  await checkA11y(page, { include: `figure#${(await figure.getAttribute('id')) ?? ''}` });
+  await setTheme(page, 'dark');
+  await openWidget(page, page.url());
+  await expect(figure.locator('.cap-verdict')).toBeVisible();
+  await checkA11y(page, { include: `figure#${(await figure.getAttribute('id')) ?? ''}` });
 });

@@ -761,14 +761,20 @@ function collectSuggestions(
     r.largestWorkersThatFit >= 1 &&
     r.largestWorkersThatFit < s.workers
   ) {
-    suggestions.push({ code: 'workers', text: `${r.largestWorkersThatFit} workers per task` });
+    suggestions.push({
+      code: 'workers',
+      text: `${r.largestWorkersThatFit} worker${r.largestWorkersThatFit === 1 ? '' : 's'} per task`,
+    });
   }
   if (
     r.largestTasksThatFit !== null &&
     r.largestTasksThatFit >= 1 &&
     r.largestTasksThatFit < s.tasks
   ) {
-    suggestions.push({ code: 'tasks', text: `at most ${r.largestTasksThatFit} tasks` });
+    suggestions.push({
+      code: 'tasks',
+      text: `at most ${r.largestTasksThatFit} task${r.largestTasksThatFit === 1 ? '' : 's'}`,
+    });
   }
   if (r.verdict === 'deploy-exceeds' && s.minimumHealthyPercent > 0) {
     suggestions.push({

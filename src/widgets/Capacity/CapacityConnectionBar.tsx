@@ -11,8 +11,8 @@ export interface CapacityConnectionBarProps {
   result: CapacityResult;
 }
 
-const WIDTH = 640;
-const LEFT = 70;
+const WIDTH = 420;
+const LEFT = 58;
 const RIGHT = 12;
 const BAR_HEIGHT = 26;
 

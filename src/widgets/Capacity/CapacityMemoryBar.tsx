@@ -9,8 +9,8 @@ export interface CapacityMemoryBarProps {
   result: CapacityResult;
 }
 
-const WIDTH = 640;
-const LEFT = 70;
+const WIDTH = 420;
+const LEFT = 58;
 const RIGHT = 12;
 
 function mib(value: number): string {

@@ -10,9 +10,9 @@ export interface CapacityTaskChartProps {
   points: readonly TaskSweepPoint[];
 }
 
-const WIDTH = 640;
-const HEIGHT = 220;
-const LEFT = 48;
+const WIDTH = 420;
+const HEIGHT = 200;
+const LEFT = 40;
 const RIGHT = 16;
 const TOP = 14;
 const BOTTOM = 34;
