@@ -252,6 +252,19 @@ describe('computeCapacity: verdicts', () => {
     expect(codes(r)).toContain('reload-exceeds');
   });
 
+  it('flags a deployment whose rounding leaves no room: 1 task at 150 %', () => {
+    // floor(1 × 150 / 100) = 1 task at most; ceil(1 × 100 / 100) = 1 must stay healthy.
+    expect(codes(computeCapacity({ tasks: 1, maximumPercent: 150 }))).toContain(
+      'deploy-cannot-progress',
+    );
+    expect(codes(computeCapacity({ tasks: 2, maximumPercent: 150 }))).not.toContain(
+      'deploy-cannot-progress',
+    );
+    expect(
+      codes(computeCapacity({ tasks: 1, maximumPercent: 100, minimumHealthyPercent: 0 })),
+    ).not.toContain('deploy-cannot-progress');
+  });
+
   it('flags a deployment that can neither start nor stop a task', () => {
     expect(codes(computeCapacity({ maximumPercent: 100, minimumHealthyPercent: 100 }))).toContain(
       'deploy-cannot-progress',

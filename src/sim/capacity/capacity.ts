@@ -664,11 +664,13 @@ function collectWarnings(
       DOCS.gunicornSignals,
     );
   }
-  if (s.tasks > 0 && s.maximumPercent <= 100 && s.minimumHealthyPercent >= 100) {
+  // Derived from the rounding rules (domain-facts §3): maximumPercent rounds down and
+  // minimumHealthyPercent rounds up, so with few tasks neither may leave room to move.
+  if (s.tasks > 0 && r.deployTasks <= s.tasks && r.deployMinHealthyTasks >= s.tasks) {
     add(
       'deploy-cannot-progress',
       'warn',
-      `maximumPercent ${s.maximumPercent} with minimumHealthyPercent ${s.minimumHealthyPercent}: ECS may neither start an extra task nor stop an old one first, so a rolling deploy cannot replace anything.`,
+      `With ${s.tasks} task${s.tasks === 1 ? '' : 's'}, maximumPercent ${s.maximumPercent} (rounded down) allows no extra task and minimumHealthyPercent ${s.minimumHealthyPercent} (rounded up) keeps every task running: ECS can neither start a new task first nor stop an old one first, so a rolling deploy cannot replace anything.`,
       DOCS.ecsDeployment,
     );
   }
