@@ -1,0 +1,241 @@
+/**
+ * The proxy-hop header visualizer (chapter 4): build a chain of proxies, watch every
+ * X-Forwarded-* header hop by hop with each value attributed to its writer, and see what
+ * Werkzeug's ProxyFix and Flask make of it.
+ *
+ * Thin by design: the whole state is a ChainScenario kept in the URL (validated by
+ * validateScenario); every value shown comes from src/sim/proxy (simulateChain,
+ * classifyConfiguration, recommendSettings, proposeFromPaste), recomputed synchronously on
+ * every change so all views update in the same frame.
+ */
+import { useMemo, useState } from 'preact/hooks';
+import { WidgetFrame } from '../../components/WidgetFrame';
+import { useUrlState } from '../../runtime/use-url-state';
+import { classifyConfiguration, recommendSettings } from '../../sim/proxy/advice';
+import {
+  createScenario,
+  PRESET_LABELS,
+  PRESET_NAMES,
+  presetHops,
+  simulateChain,
+  type ChainScenario,
+  type ClientSpoof,
+  type GunicornConfig,
+  type PresetName,
+} from '../../sim/proxy/hops';
+import { validateScenario } from '../../sim/proxy/scenario-state';
+import { ProxyHopsChain } from './ProxyHopsChain';
+import { ProxyHopsOutcome } from './ProxyHopsOutcome';
+import { ProxyHopsPaste } from './ProxyHopsPaste';
+import { ProxyHopsSelect } from './ProxyHopsSelect';
+import { ProxyHopsSnapshots } from './ProxyHopsSnapshots';
+import { ProxyHopsTextField } from './ProxyHopsTextField';
+import './ProxyHops.css';
+
+export interface ProxyHopsProps {
+  /** Instance id: the figure's id and the URL parameter of its state. */
+  id?: string;
+  /** One of PRESET_NAMES: the initial (and Reset) chain. */
+  preset?: string;
+}
+
+function isPreset(value: string | undefined): value is PresetName {
+  return (PRESET_NAMES as readonly string[]).includes(value ?? '');
+}
+
+const SPOOF_FIELDS: readonly (readonly [keyof ClientSpoof, string])[] = [
+  ['xff', 'X-Forwarded-For'],
+  ['xfp', 'X-Forwarded-Proto'],
+  ['xfh', 'X-Forwarded-Host'],
+  ['host', 'Host (empty = the real host)'],
+  ['underscoreXff', 'X_Forwarded_For (underscore variant)'],
+];
+
+const GUNICORN_VERSIONS: readonly (readonly [GunicornConfig['version'], string])[] = [
+  ['23.0', '23.0 (drops underscore headers)'],
+  ['22.0', '22.0'],
+  ['21.2', '21.2 (merges underscore headers)'],
+  ['20.1', '20.1 (Debian 12)'],
+];
+
+export function ProxyHops({ id = 'proxy-hops', preset }: ProxyHopsProps) {
+  const presetName: PresetName = isPreset(preset) ? preset : 'alb';
+  const defaults = useMemo(() => createScenario(presetName), [presetName]);
+  const { state, setState, reset, notice, dismissNotice, shareUrl } = useUrlState<ChainScenario>(
+    id,
+    defaults,
+    validateScenario,
+  );
+  const [announcement, setAnnouncement] = useState('');
+  const result = useMemo(() => simulateChain(state), [state]);
+  const classification = useMemo(() => classifyConfiguration(state), [state]);
+  const advice = useMemo(() => recommendSettings(state), [state]);
+  const update = (patch: Partial<ChainScenario>) => {
+    setState((previous) => ({ ...previous, ...patch }));
+  };
+  const client = state.client;
+
+  return (
+    <WidgetFrame
+      id={id}
+      title="Proxy hops: who writes X-Forwarded-*, and what ProxyFix trusts"
+      caption={
+        <>
+          Each <code>x_*</code> argument of ProxyFix is the number of proxies that <em>write</em>{' '}
+          that header; values are trusted from the right. Too high lets a client spoof, too low
+          gives you a proxy's address. Behaviour from Werkzeug 3.1.8, Gunicorn and the AWS/nginx
+          documentation; items marked UNVERIFIED are not documented by the vendor.
+        </>
+      }
+      notice={notice}
+      onDismissNotice={dismissNotice}
+      onReset={reset}
+      shareUrl={shareUrl}
+    >
+      <div class="ph-root">
+        <div class="ph-presets" role="group" aria-label="Start from a preset chain">
+          <span class="ph-presets-label">Start from:</span>
+          {PRESET_NAMES.map((name) => (
+            <button
+              type="button"
+              key={name}
+              onClick={() => {
+                const fresh = createScenario(name);
+                update({
+                  hops: presetHops(name),
+                  proxyFix: fresh.proxyFix,
+                  gunicorn: fresh.gunicorn,
+                });
+                setAnnouncement(`Loaded the ${PRESET_LABELS[name]} chain.`);
+              }}
+            >
+              {PRESET_LABELS[name]}
+            </button>
+          ))}
+        </div>
+
+        <div class="ph-columns">
+          <div class="ph-inputs">
+            <fieldset class="ph-client">
+              <legend>Client</legend>
+              <div class="ph-radios" role="radiogroup" aria-label="Client behaviour">
+                {(['honest', 'attacker'] as const).map((mode) => (
+                  <label key={mode} class="ph-radio">
+                    <input
+                      type="radio"
+                      name={`${id}-mode`}
+                      value={mode}
+                      checked={client.mode === mode}
+                      onChange={() => {
+                        update({ client: { ...client, mode } });
+                      }}
+                    />{' '}
+                    {mode === 'honest' ? 'Honest browser' : 'Attacker forging headers'}
+                  </label>
+                ))}
+              </div>
+              <ProxyHopsSelect
+                id={`${id}-scheme`}
+                label="The user types"
+                value={client.scheme}
+                options={[
+                  ['https', `https://${client.host}/`],
+                  ['http', `http://${client.host}/`],
+                ]}
+                onChange={(scheme) => {
+                  update({ client: { ...client, scheme } });
+                }}
+              />
+              <p class="ph-muted">
+                Real client address: <code>{client.ip}</code>
+              </p>
+              {client.mode === 'attacker' ? (
+                <div class="ph-spoof">
+                  <p class="ph-muted">Forged headers (empty = not sent):</p>
+                  {SPOOF_FIELDS.map(([key, label]) => (
+                    <ProxyHopsTextField
+                      key={key}
+                      id={`${id}-spoof-${key}`}
+                      label={label}
+                      value={client.spoof[key]}
+                      onChange={(value) => {
+                        update({ client: { ...client, spoof: { ...client.spoof, [key]: value } } });
+                      }}
+                    />
+                  ))}
+                </div>
+              ) : null}
+            </fieldset>
+
+            <fieldset class="ph-chain-set">
+              <legend>Proxy chain</legend>
+              <ProxyHopsChain
+                idPrefix={id}
+                hops={state.hops}
+                onChange={(hops) => {
+                  update({ hops });
+                }}
+                onAnnounce={setAnnouncement}
+              />
+            </fieldset>
+
+            <fieldset class="ph-gunicorn">
+              <legend>Gunicorn</legend>
+              <ProxyHopsSelect
+                id={`${id}-gunicorn-version`}
+                label="Version"
+                value={state.gunicorn.version}
+                options={GUNICORN_VERSIONS}
+                onChange={(version) => {
+                  update({ gunicorn: { ...state.gunicorn, version } });
+                }}
+              />
+              <ProxyHopsTextField
+                id={`${id}-gunicorn-allow`}
+                label="forwarded_allow_ips (comma-separated, * = any)"
+                value={state.gunicorn.forwardedAllowIps.join(',')}
+                maxLength={200}
+                onChange={(text) => {
+                  const list = text
+                    .split(',')
+                    .map((entry) => entry.trim())
+                    .filter((entry) => entry !== '')
+                    .slice(0, 10);
+                  update({ gunicorn: { ...state.gunicorn, forwardedAllowIps: list } });
+                }}
+              />
+            </fieldset>
+            <p class="ph-visually-hidden" role="status" aria-live="polite">
+              {announcement}
+            </p>
+          </div>
+
+          <ProxyHopsOutcome
+            idPrefix={id}
+            settings={state.proxyFix}
+            result={result}
+            classification={classification}
+            advice={advice}
+            clientIp={client.ip}
+            browserScheme={client.scheme}
+            sessionCookieSecure={state.app.sessionCookieSecure}
+            onSettings={(proxyFix) => {
+              update({ proxyFix });
+            }}
+          />
+        </div>
+
+        <ProxyHopsSnapshots result={result} />
+        <ProxyHopsPaste
+          idPrefix={id}
+          onApply={(counts) => {
+            update({ proxyFix: { ...state.proxyFix, ...counts, enabled: true } });
+            setAnnouncement('Applied the proposed values to the ProxyFix settings.');
+          }}
+        />
+      </div>
+    </WidgetFrame>
+  );
+}
+
+export default ProxyHops;

@@ -1,0 +1,255 @@
+/**
+ * The right-hand side of the widget: the verdict in plain words, the ProxyFix settings, what
+ * Flask sees, the recommended settings with a one-click Apply, and the line to copy.
+ */
+import { useState } from 'preact/hooks';
+import { VERDICT_LABELS, type Classification, type Recommendation } from '../../sim/proxy/advice';
+import { formatProxyFixLine, type ChainResult, type ProxyFixSettings } from '../../sim/proxy/hops';
+import { PROXY_FIX_ARGS, WERKZEUG_VERSIONS, type WerkzeugVersion } from '../../sim/proxy/proxy-fix';
+import { MAX_COUNT } from '../../sim/proxy/scenario-state';
+import { describeCookieEffects } from '../../sim/proxy/trusted-hosts';
+import { ProxyHopsCheckbox } from './ProxyHopsCheckbox';
+import { ProxyHopsSelect } from './ProxyHopsSelect';
+
+export const PROXY_FIX_DOC = 'https://werkzeug.palletsprojects.com/en/stable/middleware/proxy_fix/';
+export const FLASK_PROXY_DOC = 'https://flask.palletsprojects.com/en/stable/deploying/proxy_fix/';
+
+export interface ProxyHopsOutcomeProps {
+  idPrefix: string;
+  settings: ProxyFixSettings;
+  result: ChainResult;
+  classification: Classification;
+  advice: Recommendation;
+  clientIp: string;
+  browserScheme: 'http' | 'https';
+  sessionCookieSecure: boolean;
+  onSettings: (settings: ProxyFixSettings) => void;
+}
+
+const VERDICT_ICONS = {
+  correct: '✓',
+  spoofable: '✗',
+  'leaks-proxy-address': '!',
+  'loses-https': '!',
+} as const;
+
+export function ProxyHopsOutcome(props: ProxyHopsOutcomeProps) {
+  const { idPrefix, settings, result, classification, advice, clientIp } = props;
+  const [copied, setCopied] = useState('');
+  const request = result.request;
+  const line = formatProxyFixLine(settings);
+  const matchesAdvice =
+    settings.enabled === advice.enabled &&
+    PROXY_FIX_ARGS.every((arg) => settings[arg] === advice.counts[arg]);
+
+  const copyLine = async () => {
+    try {
+      await navigator.clipboard.writeText(line);
+      setCopied('Copied.');
+    } catch {
+      setCopied('Clipboard unavailable: select the line and copy it.');
+    }
+  };
+
+  const remote = request?.remote_addr ?? null;
+  const remoteIsClient = remote !== null && remote.replace(/:[0-9]+$/, '') === clientIp;
+  const cookie = request
+    ? describeCookieEffects({
+        browserScheme: props.browserScheme,
+        flaskScheme: request.scheme,
+        sessionCookieSecure: props.sessionCookieSecure,
+      })
+    : null;
+
+  return (
+    <div class="ph-outcome">
+      <div
+        class={`ph-verdict ph-verdict-${classification.verdict}`}
+        role="status"
+        aria-live="polite"
+      >
+        <p class="ph-verdict-title">
+          <span aria-hidden="true" class="ph-verdict-icon">
+            {VERDICT_ICONS[classification.verdict]}
+          </span>{' '}
+          Verdict: <strong>{VERDICT_LABELS[classification.verdict]}</strong>
+        </p>
+        <p>{classification.summary}</p>
+        {classification.findings.length > 1 ? (
+          <ul>
+            {classification.findings
+              .filter((f) => f.message !== classification.summary)
+              .map((f, i) => (
+                <li key={i}>{f.message}</li>
+              ))}
+          </ul>
+        ) : null}
+      </div>
+
+      <fieldset class="ph-settings">
+        <legend>
+          <a href={PROXY_FIX_DOC}>ProxyFix</a> settings
+        </legend>
+        <ProxyHopsCheckbox
+          id={`${idPrefix}-pf-enabled`}
+          label="Wrap the app in ProxyFix"
+          checked={settings.enabled}
+          onChange={(enabled) => {
+            props.onSettings({ ...settings, enabled });
+          }}
+        />
+        <div class="ph-counts">
+          {PROXY_FIX_ARGS.map((arg) => (
+            <div class="ph-field ph-count" key={arg}>
+              <label for={`${idPrefix}-pf-${arg}`}>
+                <code>{arg}</code>
+              </label>
+              <input
+                id={`${idPrefix}-pf-${arg}`}
+                type="number"
+                inputMode="numeric"
+                min={0}
+                max={MAX_COUNT}
+                step={1}
+                value={settings[arg]}
+                disabled={!settings.enabled}
+                onInput={(event) => {
+                  const raw = event.currentTarget.value;
+                  const value = Number(raw);
+                  if (raw.trim() === '' || !Number.isInteger(value)) return;
+                  props.onSettings({ ...settings, [arg]: Math.min(MAX_COUNT, Math.max(0, value)) });
+                }}
+              />
+            </div>
+          ))}
+        </div>
+        <ProxyHopsSelect<WerkzeugVersion>
+          id={`${idPrefix}-pf-version`}
+          label="Werkzeug list parsing"
+          value={settings.werkzeugVersion}
+          options={WERKZEUG_VERSIONS.map(
+            (v) => [v, v === '3.1.8' ? '3.1.7 and later (3.1.8)' : '3.1.6 and earlier'] as const,
+          )}
+          onChange={(werkzeugVersion) => {
+            props.onSettings({ ...settings, werkzeugVersion });
+          }}
+        />
+      </fieldset>
+
+      <h4>What Flask sees</h4>
+      {request ? (
+        <table class="ph-flask">
+          <caption class="ph-visually-hidden">Request attributes after ProxyFix</caption>
+          <tbody>
+            <tr>
+              <th scope="row">
+                <code>request.remote_addr</code>
+              </th>
+              <td>
+                <code class="ph-remote-addr">{remote ?? 'None'}</code>{' '}
+                <span class={remoteIsClient ? 'ph-ok' : 'ph-bad'}>
+                  {remoteIsClient ? '✓ the real client' : `✗ not the real client (${clientIp})`}
+                </span>
+              </td>
+            </tr>
+            <tr>
+              <th scope="row">
+                <code>request.scheme</code> / <code>is_secure</code>
+              </th>
+              <td>
+                <code>{request.scheme}</code> / <code>{request.is_secure ? 'True' : 'False'}</code>
+              </td>
+            </tr>
+            <tr>
+              <th scope="row">
+                <code>request.host</code>
+              </th>
+              <td>
+                <code>{request.host === '' ? "''" : request.host}</code>
+                {request.host_error ? <span class="ph-bad"> 400: {request.host_error}</span> : null}
+              </td>
+            </tr>
+            <tr>
+              <th scope="row">
+                <code>request.root_url</code>
+              </th>
+              <td>
+                <code>{request.root_url ?? 'ValueError'}</code>
+              </td>
+            </tr>
+            <tr>
+              <th scope="row">
+                <code>request.script_root</code>
+              </th>
+              <td>
+                <code>{request.script_root === '' ? "''" : request.script_root}</code>
+              </td>
+            </tr>
+            <tr>
+              <th scope="row">
+                <code>request.access_route</code>
+              </th>
+              <td>
+                <code>[{request.access_route.map((a) => `'${a}'`).join(', ')}]</code>{' '}
+                <span class="ph-muted">raw list, ignores x_for: never use it for security</span>
+              </td>
+            </tr>
+          </tbody>
+        </table>
+      ) : (
+        <p class="ph-bad">No request reaches Flask.</p>
+      )}
+      {cookie ? (
+        <ul class="ph-notes">
+          {cookie.notes.map((note, i) => (
+            <li key={i}>{note}</li>
+          ))}
+        </ul>
+      ) : null}
+
+      <h4>Recommended for this chain</h4>
+      <ul class="ph-advice">
+        {PROXY_FIX_ARGS.map((arg) => (
+          <li key={arg}>
+            <code>
+              {arg}={advice.counts[arg]}
+            </code>
+            : {advice.reasons[arg]}
+          </li>
+        ))}
+      </ul>
+      {advice.warnings.map((warning, i) => (
+        <p key={i} class="ph-warning">
+          <strong>Warning:</strong> {warning}
+        </p>
+      ))}
+      <p>
+        <button
+          type="button"
+          disabled={matchesAdvice}
+          onClick={() => {
+            props.onSettings({ ...settings, ...advice.counts, enabled: advice.enabled });
+          }}
+        >
+          Apply recommended settings
+        </button>{' '}
+        {matchesAdvice ? <span class="ph-muted">(already applied)</span> : null}
+      </p>
+
+      <h4>
+        The line for your app (<a href={FLASK_PROXY_DOC}>Flask: Tell Flask it is behind a proxy</a>)
+      </h4>
+      <div class="ph-line">
+        <pre>
+          <code>{line}</code>
+        </pre>
+        <button type="button" onClick={() => void copyLine()}>
+          Copy line
+        </button>
+        <span class="ph-muted" role="status">
+          {copied}
+        </span>
+      </div>
+    </div>
+  );
+}
