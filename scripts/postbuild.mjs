@@ -10,12 +10,18 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-/** Origins the opt-in WebContainer lab may talk to, only on /lab/ pages (docs/adr/0004). */
+/**
+ * Origins the opt-in WebContainer lab may talk to, only on /lab/ pages (docs/adr/0004).
+ * `WebContainer.boot()` inserts a hidden iframe from https://stackblitz.com/headless
+ * (@webcontainer/api 1.6.4 dist/internal/iframe-url.js; `*.stackblitz.com` does not match the
+ * bare domain) and its optional OAuth calls go to the same origin (dist/internal/tokens.js);
+ * everything the runtime loads after that is fetched inside that iframe, under StackBlitz's
+ * own policy. Previews of servers started in the container live on *.webcontainer-api.io.
+ */
 export const LAB_ORIGINS = [
+  'https://stackblitz.com',
   'https://*.stackblitz.com',
-  'https://*.webcontainer.io',
   'https://*.webcontainer-api.io',
-  'https://*.staticblitz.com',
 ];
 
 export function policyFor(scriptHashes, { lab = false } = {}) {

@@ -71,9 +71,11 @@ export function parseTimeoutMs(raw: string | number | null | undefined): number 
   return Math.round(Math.min(MAX_LAB_TIMEOUT_MS, Math.max(MIN_LAB_TIMEOUT_MS, value)));
 }
 
+/** An error as the end of one sentence: at most 300 characters, ending with a full stop. */
 function describeError(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.length > 300 ? `${message.slice(0, 300)}…` : message;
+  const message = (error instanceof Error ? error.message : String(error)).trim();
+  const short = message.length > 300 ? `${message.slice(0, 300)}…` : message;
+  return /[.!?…]$/.test(short) ? short : `${short}.`;
 }
 
 export function createLabController(options: LabControllerOptions): LabController {
