@@ -132,6 +132,24 @@ describe('Capacity widget', () => {
     expect(headings[0]).toBe('Memory per task');
   });
 
+  it('PgBouncer caps what PostgreSQL sees once it is switched on', async () => {
+    render(<Capacity preset="guide-example" focus="pool" />);
+    commit(numberField(/^threads per worker$/), '5');
+    await waitFor(() => {
+      expect(verdict().textContent).toContain('Does not fit.');
+    });
+    fireEvent.click(
+      screen.getByRole('checkbox', { name: 'PgBouncer between the app and PostgreSQL' }),
+    );
+    await waitFor(() => {
+      expect(verdict().textContent).toContain('Fits.');
+    });
+    const row = screen.getByRole('rowheader', { name: /PostgreSQL sees after PgBouncer/ });
+    expect(row.parentElement?.textContent).toContain('20 / 20');
+    // 320 clients in a deploy are more than max_client_conn 100.
+    expect(document.querySelector('.cap-warnings')?.textContent).toContain('max_client_conn = 100');
+  });
+
   it('every number field has a label and every slider a name', () => {
     render(<Capacity />);
     for (const input of document.querySelectorAll('input')) {
