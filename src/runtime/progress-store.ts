@@ -4,7 +4,6 @@
  * another tab, or hold anything at all; every read goes through parseProgressText, and a value
  * that is not ours is ignored with a notice (and left alone until the learner saves over it).
  */
-import { useCallback, useEffect, useState } from 'preact/hooks';
 import {
   createEmptyProgress,
   mergeProgress,
@@ -135,35 +134,4 @@ export function subscribeProgress(listener: () => void): () => void {
     window.removeEventListener(CHANGE_EVENT, listener);
     window.removeEventListener('storage', onStorage);
   };
-}
-
-/**
- * Progress as Preact state. Server rendering and the first client render use empty progress
- * (hydration matches); the stored value is read after mount.
- */
-export function useProgress(): {
-  progress: Progress;
-  notice: string | null;
-  update: (change: (progress: Progress) => Progress) => void;
-  dismissNotice: () => void;
-  setNotice: (notice: string | null) => void;
-} {
-  const [progress, setProgress] = useState<Progress>(createEmptyProgress);
-  const [notice, setNotice] = useState<string | null>(null);
-  useEffect(() => {
-    const first = loadProgress();
-    setProgress(first.progress);
-    setNotice(first.notice);
-    return subscribeProgress(() => {
-      setProgress(loadProgress().progress);
-    });
-  }, []);
-  const update = useCallback((change: (progress: Progress) => Progress) => {
-    const failure = updateProgress(change);
-    if (failure !== null) setNotice(failure);
-  }, []);
-  const dismissNotice = useCallback(() => {
-    setNotice(null);
-  }, []);
-  return { progress, notice, update, dismissNotice, setNotice };
 }

@@ -5,7 +5,8 @@
  */
 import { useState } from 'preact/hooks';
 import { WidgetFrame } from '../../components/WidgetFrame';
-import { downloadText, useProgress } from '../../runtime/progress-store';
+import { downloadText } from '../../runtime/progress-store';
+import { useProgress } from '../ProgressPage/use-progress';
 import { checklistToMarkdown } from '../../sim/training/checklist';
 import { setChecklistItem, type Progress } from '../../sim/training/progress';
 import { CHECKLIST_GROUPS } from '../../training/checklist';
@@ -57,7 +58,13 @@ export function Checklist({ id = 'checklist' }: ChecklistProps) {
         </>
       }
       notice={notice ?? (status === '' ? null : status)}
-      onDismissNotice={notice ? dismissNotice : undefined}
+      onDismissNotice={
+        notice
+          ? dismissNotice
+          : () => {
+              setStatus('');
+            }
+      }
       onReset={clearAll}
       shareUrl={() => `${window.location.origin}${window.location.pathname}#${id}`}
       tools={

@@ -4,7 +4,7 @@
  * hints used) lives in localStorage through src/runtime/progress-store.ts.
  */
 import { WidgetFrame } from '../../components/WidgetFrame';
-import { useProgress } from '../../runtime/progress-store';
+import { useProgress } from '../ProgressPage/use-progress';
 import { isRecord } from '../../runtime/url-state';
 import { useUrlState } from '../../runtime/use-url-state';
 import { recordExerciseEvent, setResumePoint } from '../../sim/training/progress';

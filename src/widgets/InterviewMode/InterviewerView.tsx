@@ -1,0 +1,135 @@
+/**
+ * The interviewer's view (/interview/interviewer/?seed=…&ex=…): for the same seed as the
+ * candidate's link, each exercise as the candidate sees it, the expected answer, a rubric
+ * (strong / acceptable / weak) and follow-up questions.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { describeSolution } from '../../sim/training/check';
+import { interviewQuery, type InterviewPlan } from '../../sim/training/interview';
+import type { Exercise } from '../../sim/training/types';
+import { ExerciseContext } from '../Exercises/ExerciseContext';
+import { RichText } from '../Exercises/RichText';
+import '../Exercises/Exercises.css';
+import { readPlanFromLocation, variantsFor } from './interview-data';
+import './InterviewMode.css';
+
+const GENERIC_RUBRIC = {
+  strong: 'Reaches the answer and explains why, naming the mechanism and the failure it prevents.',
+  acceptable:
+    'Reaches the answer with some prompting, or explains the mechanism without every detail.',
+  weak: 'Guesses, or cannot say why the answer is right.',
+};
+
+export function InterviewerView() {
+  const [plan, setPlan] = useState<InterviewPlan | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [loaded, setLoaded] = useState(false);
+  const [exercises, setExercises] = useState<Exercise[]>([]);
+
+  useEffect(() => {
+    const parsed = readPlanFromLocation();
+    setNotice(parsed.notice);
+    if (parsed.plan !== null) {
+      setPlan(parsed.plan);
+      setExercises(variantsFor(parsed.plan.seed, parsed.plan.exerciseIds));
+    }
+    setLoaded(true);
+  }, []);
+
+  if (!loaded) return <p>Loading the interview…</p>;
+  if (plan === null) {
+    return (
+      <div class="iv">
+        {notice !== null ? (
+          <p class="iv-notice" role="alert">
+            {notice}
+          </p>
+        ) : null}
+        <p>
+          This page needs an interviewer link. <a href="/interview/">Build one</a>.
+        </p>
+      </div>
+    );
+  }
+  const minutes = exercises.reduce((sum, e) => sum + e.minutes, 0);
+  return (
+    <div class="iv">
+      {notice !== null ? (
+        <p class="iv-notice" role="alert">
+          {notice}
+        </p>
+      ) : null}
+      <p>
+        Seed <strong data-seed>{plan.seed}</strong>, {exercises.length} exercises, about {minutes}{' '}
+        minutes. The candidate’s link:{' '}
+        <a href={`/interview/candidate/${interviewQuery(plan)}`}>
+          /interview/candidate/{interviewQuery(plan)}
+        </a>
+      </p>
+      {exercises.map((exercise, index) => {
+        const rubric = exercise.rubric ?? GENERIC_RUBRIC;
+        const long = exercise.kind === 'dockerfile-goal' || exercise.kind === 'text';
+        return (
+          <article
+            key={exercise.id}
+            class="iv-card"
+            aria-labelledby={`iv-card-${exercise.id}`}
+            data-exercise-id={exercise.id}
+          >
+            <h2 id={`iv-card-${exercise.id}`}>
+              {index + 1}. {exercise.title}
+            </h2>
+            <details>
+              <summary>What the candidate sees</summary>
+              <RichText text={exercise.prompt} />
+              <ExerciseContext exercise={exercise} />
+              {exercise.kind === 'dockerfile-goal' ? (
+                <pre class="ex-pre">{exercise.start}</pre>
+              ) : null}
+            </details>
+            <h3>Expected answer</h3>
+            {long ? (
+              <pre class="ex-pre" data-expected-answer>
+                {describeSolution(exercise)}
+              </pre>
+            ) : (
+              <p class="iv-expected" data-expected-answer>
+                {describeSolution(exercise)}
+              </p>
+            )}
+            {exercise.kind === 'dockerfile-goal' || exercise.kind.endsWith('-goal') ? (
+              <p class="iv-meta">
+                Other answers can be right: the candidate’s view checks any answer against the
+                simulation.
+              </p>
+            ) : null}
+            <div class="iv-explanation">
+              <RichText text={exercise.explanation} />
+            </div>
+            <h3>Rubric{exercise.rubric ? '' : ' (general)'}</h3>
+            <dl class="iv-rubric">
+              <dt>Strong</dt>
+              <dd>{rubric.strong}</dd>
+              <dt>Acceptable</dt>
+              <dd>{rubric.acceptable}</dd>
+              <dt>Weak</dt>
+              <dd>{rubric.weak}</dd>
+            </dl>
+            {exercise.followUps && exercise.followUps.length > 0 ? (
+              <>
+                <h3>Follow-up questions</h3>
+                <ul>
+                  {exercise.followUps.map((question) => (
+                    <li key={question}>{question}</li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+          </article>
+        );
+      })}
+    </div>
+  );
+}
+
+export default InterviewerView;
