@@ -31,6 +31,7 @@ export function WorkerModelSlider(props: WorkerModelSliderProps) {
         <span class="wm-value" aria-hidden="true">
           {text}
         </span>
+        {disabled === true ? <span class="wm-unused">(not used with these settings)</span> : null}
       </div>
       <input
         id={id}
