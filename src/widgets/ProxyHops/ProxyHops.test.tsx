@@ -1,0 +1,95 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { encodeState } from '../../runtime/url-state';
+import { createScenario } from '../../sim/proxy/hops';
+import { ProxyHops } from './ProxyHops';
+
+function remoteAddr(): string {
+  return document.querySelector('.ph-remote-addr')?.textContent ?? '';
+}
+
+function verdictText(): string {
+  return document.querySelector('.ph-verdict')?.textContent ?? '';
+}
+
+beforeEach(() => {
+  window.history.replaceState(null, '', '/reverse-proxies/');
+});
+
+afterEach(() => {
+  cleanup();
+});
+
+describe('ProxyHops widget', () => {
+  it('builds CloudFront → ALB from the ALB preset with buttons, then applies x_for=2', () => {
+    render(<ProxyHops id="ph" preset="alb" />);
+    expect(remoteAddr()).toBe('203.0.113.7');
+    fireEvent.change(screen.getByLabelText('Proxy to add'), { target: { value: 'cloudfront' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add hop' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Move CloudFront (hop 2) up' }));
+    expect(screen.getByText(/Hop 1:/).textContent).toContain('CloudFront');
+    fireEvent.click(screen.getByLabelText('Attacker forging headers'));
+    // x_for=1 now returns the CloudFront edge: a leaked proxy address.
+    expect(remoteAddr()).toBe('198.51.100.20');
+    expect(verdictText()).toContain('Leaks a proxy address');
+    const advice = document.querySelector('.ph-advice')!;
+    expect(advice.textContent).toContain('x_for=2');
+    fireEvent.click(screen.getByRole('button', { name: 'Apply recommended settings' }));
+    expect(remoteAddr()).toBe('203.0.113.7');
+    expect(verdictText()).toContain('Correct');
+    expect(screen.getByText(/ProxyFix\(app\.wsgi_app, x_for=2, x_proto=1/)).toBeTruthy();
+  });
+
+  it('marks client-written X-Forwarded-For entries as untrusted in text, not only colour', () => {
+    render(<ProxyHops id="ph" preset="alb" />);
+    fireEvent.click(screen.getByLabelText('Attacker forging headers'));
+    const untrusted = document.querySelectorAll('.ph-untrusted');
+    expect(untrusted.length).toBeGreaterThan(0);
+    expect(untrusted[0]!.textContent).toContain('untrusted');
+  });
+
+  it('x_for too high makes the forged address remote_addr and says spoofable', () => {
+    render(<ProxyHops id="ph" preset="alb" />);
+    fireEvent.click(screen.getByLabelText('Attacker forging headers'));
+    fireEvent.input(screen.getByLabelText('x_for'), { target: { value: '2' } });
+    expect(remoteAddr()).toBe('6.6.6.6');
+    expect(verdictText()).toContain('Spoofable');
+  });
+
+  it('restores a scenario from the URL and falls back with a notice on garbage', () => {
+    const scenario = createScenario('cloudfront-alb');
+    window.history.replaceState(
+      null,
+      '',
+      `/reverse-proxies/?ph=${encodeState({ ...scenario, proxyFix: { ...scenario.proxyFix, x_for: 2 } })}`,
+    );
+    render(<ProxyHops id="ph" preset="alb" />);
+    expect(screen.getByText(/Hop 1:/).textContent).toContain('CloudFront');
+    expect(remoteAddr()).toBe('203.0.113.7');
+    cleanup();
+    window.history.replaceState(null, '', '/reverse-proxies/?ph=%%%garbage');
+    render(<ProxyHops id="ph" preset="alb" />);
+    expect(screen.getByText(/Hop 1:/).textContent).toContain('ALB');
+    expect(document.querySelector('.widget-notice')?.textContent).not.toBe('');
+  });
+
+  it('the paste panel rejects binary input with a message and proposes values from headers', () => {
+    render(<ProxyHops id="ph" preset="alb" />);
+    const box = screen.getByLabelText('Raw request, header lines, JSON or environ dump');
+    fireEvent.input(box, { target: { value: '\u0000\u0001binary' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Propose x_* values' }));
+    expect(screen.getByText(/binary data/)).toBeTruthy();
+    fireEvent.input(box, {
+      target: { value: 'X-Forwarded-For: 203.0.113.7,198.51.100.20\nX-Forwarded-Proto: https' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Propose x_* values' }));
+    const panel = document.querySelector('.ph-paste-result')!;
+    expect(within(panel as HTMLElement).getByText(/x_for=2, x_proto=1/)).toBeTruthy();
+  });
+
+  it('shows UNVERIFIED behaviours for the ALB', () => {
+    render(<ProxyHops id="ph" preset="alb" />);
+    expect(screen.getAllByText('UNVERIFIED:').length).toBeGreaterThan(0);
+  });
+});
