@@ -1,0 +1,146 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DockerfileChecker } from './DockerfileChecker';
+import { decodeShared, encodeShared, payloadFromHash } from './share-codec';
+
+function dockerfileArea(): HTMLTextAreaElement {
+  const element = screen.getByLabelText('Dockerfile');
+  if (!(element instanceof HTMLTextAreaElement)) throw new Error('not a textarea');
+  return element;
+}
+
+function verdict(): string {
+  return document.querySelector('.dfc-verdict')?.textContent ?? '';
+}
+
+beforeEach(() => {
+  window.history.replaceState(null, '', '/the-container/');
+});
+
+afterEach(() => {
+  cleanup();
+});
+
+describe('DockerfileChecker widget', () => {
+  it('shows the shell-form example failing, with the finding on its line', () => {
+    render(<DockerfileChecker />);
+    expect(verdict()).toContain('does not pass');
+    expect(screen.getByText('shell-form-cmd')).toBeTruthy();
+    const lines = dockerfileArea().value.split('\n');
+    const cmdLine = lines.findIndex((l) => l.startsWith('CMD gunicorn')) + 1;
+    expect(
+      screen.getByRole('button', { name: `Go to line ${cmdLine} (shell-form-cmd)` }),
+    ).toBeTruthy();
+  });
+
+  it('moves the cursor to a finding’s line when it is clicked', () => {
+    render(<DockerfileChecker />);
+    const area = dockerfileArea();
+    const lines = area.value.split('\n');
+    const cmdLine = lines.findIndex((l) => l.startsWith('CMD gunicorn')) + 1;
+    fireEvent.click(screen.getByRole('button', { name: `Go to line ${cmdLine} (shell-form-cmd)` }));
+    expect(document.activeElement).toBe(area);
+    expect(area.selectionStart).toBe(lines.slice(0, cmdLine - 1).join('\n').length + 1);
+  });
+
+  it('applies every safe fix and then passes', () => {
+    render(<DockerfileChecker preset="dev-server" />);
+    expect(verdict()).toContain('does not pass');
+    fireEvent.click(screen.getByRole('button', { name: 'Apply all safe fixes' }));
+    expect(verdict()).toContain('this Dockerfile passes');
+    expect(dockerfileArea().value).toContain(
+      'CMD ["gunicorn", "--bind", "0.0.0.0:8000", "myapp:app"]',
+    );
+  });
+
+  it('applies one fix from its own button', () => {
+    render(<DockerfileChecker preset="root" />);
+    const button = screen.getAllByRole('button', { name: /^Apply fix for root-user/ })[0]!;
+    fireEvent.click(button);
+    expect(dockerfileArea().value).toContain('USER appuser');
+    expect(screen.queryByText('root-user')).toBeNull();
+  });
+
+  it('re-checks after typing', async () => {
+    render(<DockerfileChecker />);
+    fireEvent.input(dockerfileArea(), {
+      target: { value: 'FROM python:3.12-slim\nSTOPSIGNAL SIGKILL\n' },
+    });
+    await waitFor(() => {
+      expect(screen.getByText('stop-signal-quick')).toBeTruthy();
+    });
+  });
+
+  it('loads an example from the picker', () => {
+    render(<DockerfileChecker />);
+    fireEvent.change(screen.getByRole('combobox', { name: /Example/ }), {
+      target: { value: 'good' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Load example' }));
+    expect(verdict()).toContain('this Dockerfile passes');
+    expect(document.querySelector('.dfc-score summary')?.textContent).toBe(
+      'Chapter 8 checklist: 9 of 9',
+    );
+  });
+
+  it('survives a 1 MB paste and binary junk with a readable finding', async () => {
+    render(<DockerfileChecker />);
+    fireEvent.input(dockerfileArea(), {
+      target: { value: `FROM python:3.12-slim\nRUN echo ${'x'.repeat(1024 * 1024)}\n` },
+    });
+    await waitFor(() => {
+      expect(screen.getByText('root-user')).toBeTruthy();
+    });
+    fireEvent.input(dockerfileArea(), { target: { value: '\u0000\u0001\u0002junk' } });
+    await waitFor(() => {
+      expect(document.body.textContent).toContain('binary data');
+    });
+  });
+
+  it('restores a shared link from the hash', async () => {
+    const payload = await encodeShared({
+      dockerfile: 'FROM python:3.12-slim\nUSER root\n',
+      dockerignore: null,
+    });
+    window.history.replaceState(null, '', `/the-container/#dockerfile-checker~${payload}`);
+    render(<DockerfileChecker />);
+    await waitFor(() => {
+      expect(dockerfileArea().value).toBe('FROM python:3.12-slim\nUSER root\n');
+    });
+  });
+
+  it('ignores a damaged link with a notice and keeps the example', async () => {
+    window.history.replaceState(null, '', '/the-container/#dockerfile-checker~v1.!!!<script>');
+    render(<DockerfileChecker />);
+    await waitFor(() => {
+      expect(document.querySelector('.widget-notice')?.textContent).toContain('was ignored');
+    });
+    expect(dockerfileArea().value).toContain('CMD gunicorn');
+    expect(document.querySelector('script')).toBeNull();
+  });
+});
+
+describe('share codec', () => {
+  it('round-trips text through deflate-raw and base64url', async () => {
+    const state = {
+      dockerfile: 'FROM python:3.12-slim\n# ünïcode ✓\n'.repeat(50),
+      dockerignore: '.git\n',
+    };
+    const payload = await encodeShared(state);
+    expect(payload).toMatch(/^v1\.[A-Za-z0-9_-]+$/);
+    expect(payload.length).toBeLessThan(state.dockerfile.length / 4);
+    expect(await decodeShared(payload)).toEqual(state);
+    expect(payloadFromHash(`#dockerfile-checker~${payload}`, 'dockerfile-checker')).toBe(payload);
+  });
+
+  it('refuses unknown versions, garbage and decompression bombs', async () => {
+    await expect(decodeShared('v9.abc')).rejects.toThrow(/unknown version/);
+    await expect(decodeShared('v1.AAAA')).rejects.toThrow(/damaged/);
+    const bomb = await encodeShared({
+      dockerfile: 'a'.repeat(3 * 1024 * 1024),
+      dockerignore: null,
+    });
+    await expect(decodeShared(bomb)).rejects.toThrow(/larger than/);
+  });
+});

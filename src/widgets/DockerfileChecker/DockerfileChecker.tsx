@@ -1,0 +1,364 @@
+/**
+ * The Dockerfile checker: paste a Dockerfile (and .dockerignore), read every way it falls short
+ * of the container chapter, apply the safe fixes. Everything runs in the page; nothing is sent
+ * anywhere, and a shared link carries the text in the URL hash (which browsers never send).
+ *
+ * Thin by design: every finding, fix and score comes from src/sim/dockerfile.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { WidgetFrame } from '../../components/WidgetFrame';
+import {
+  applyAllFixes,
+  applyFix,
+  checkDockerfile,
+  passes,
+  scoreChecklist,
+} from '../../sim/dockerfile/index';
+import { EXAMPLES, findExample } from '../../sim/dockerfile/examples';
+import type { Finding } from '../../sim/dockerfile/types';
+import { DockerfileEditor, LINE_HEIGHT_PX, type LineMark } from './DockerfileEditor';
+import { DockerfileFindings } from './DockerfileFindings';
+import {
+  MAX_SHARE_URL_CHARS,
+  canCompress,
+  decodeShared,
+  encodeShared,
+  payloadFromHash,
+  urlWithPayload,
+} from './share-codec';
+import './DockerfileChecker.css';
+
+export interface DockerfileCheckerProps {
+  id?: string;
+  /** Example id from src/sim/dockerfile/examples.ts shown first (and on Reset). */
+  preset?: string;
+}
+
+interface Texts {
+  readonly dockerfile: string;
+  readonly dockerignore: string;
+}
+
+const DEFAULT_EXAMPLE = 'shell-form';
+/** Above this size the check waits longer after the last keystroke. */
+const LARGE_INPUT_CHARS = 100_000;
+
+function textsFor(exampleId: string): Texts {
+  const example = findExample(exampleId) ?? findExample(DEFAULT_EXAMPLE)!;
+  return { dockerfile: example.dockerfile, dockerignore: example.dockerignore ?? '' };
+}
+
+/** Character offset of the start of a 1-based line. */
+function offsetOfLine(text: string, line: number): number {
+  let offset = 0;
+  for (let current = 1; current < line; current += 1) {
+    const next = text.indexOf('\n', offset);
+    if (next < 0) return text.length;
+    offset = next + 1;
+  }
+  return offset;
+}
+
+function summarize(findings: readonly Finding[], passed: number, total: number): string {
+  const active = findings.filter((f) => !f.suppressed);
+  const count = (level: Finding['level']): number => active.filter((f) => f.level === level).length;
+  const suppressed = findings.length - active.length;
+  const verdict = passes(findings)
+    ? 'No error-level findings: this Dockerfile passes.'
+    : 'Error-level findings: this Dockerfile does not pass.';
+  return `${verdict} ${count('error')} errors, ${count('warning')} warnings, ${count('info')} info${suppressed > 0 ? `, ${suppressed} suppressed` : ''}. Chapter 8 checklist: ${passed} of ${total} items pass.`;
+}
+
+export function DockerfileChecker({ id = 'dockerfile-checker', preset }: DockerfileCheckerProps) {
+  const initial = useMemo(() => textsFor(preset ?? DEFAULT_EXAMPLE), [preset]);
+  const [texts, setTexts] = useState<Texts>(initial);
+  const [checked, setChecked] = useState<Texts>(initial);
+  const [selected, setSelected] = useState<Finding | null>(null);
+  const [exampleId, setExampleId] = useState(preset ?? DEFAULT_EXAMPLE);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [shareNote, setShareNote] = useState('');
+  const [status, setStatus] = useState('');
+  const shareRef = useRef<string | null>(null);
+  const dockerfileRef = useRef<HTMLTextAreaElement | null>(null);
+  const ignoreRef = useRef<HTMLTextAreaElement | null>(null);
+
+  // Read a shared link (#id~v1.…) once on mount.
+  useEffect(() => {
+    const payload = payloadFromHash(window.location.hash, id);
+    if (payload === null) return;
+    if (!canCompress()) {
+      setNotice('This browser cannot read compressed links, so the example is shown instead.');
+      return;
+    }
+    let cancelled = false;
+    decodeShared(payload).then(
+      (state) => {
+        if (cancelled) return;
+        const next = { dockerfile: state.dockerfile, dockerignore: state.dockerignore ?? '' };
+        setTexts(next);
+        setChecked(next);
+        document.getElementById(id)?.scrollIntoView();
+      },
+      (error: unknown) => {
+        if (cancelled) return;
+        const why = error instanceof Error ? error.message : 'it could not be read';
+        setNotice(`The link’s Dockerfile was ignored (${why}); the example is shown instead.`);
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [id]);
+
+  // Check as you type, debounced (longer for very large pastes so typing stays smooth).
+  useEffect(() => {
+    if (texts === checked) return;
+    setStatus('Checking…');
+    const delay = texts.dockerfile.length > LARGE_INPUT_CHARS ? 600 : 200;
+    const timer = window.setTimeout(() => {
+      setChecked(texts);
+    }, delay);
+    return () => {
+      window.clearTimeout(timer);
+    };
+  }, [texts, checked]);
+
+  const findings = useMemo(
+    () =>
+      checkDockerfile(checked.dockerfile, {
+        dockerignore: checked.dockerignore.trim() === '' ? undefined : checked.dockerignore,
+      }),
+    [checked],
+  );
+  const score = useMemo(() => scoreChecklist(findings), [findings]);
+  useEffect(() => {
+    if (texts === checked) setStatus('');
+  }, [texts, checked]);
+
+  // Keep a share link ready (compression is asynchronous; WidgetFrame asks synchronously).
+  useEffect(() => {
+    if (!canCompress()) {
+      shareRef.current = null;
+      setShareNote('This browser cannot compress the Dockerfile into a link.');
+      return;
+    }
+    let cancelled = false;
+    const timer = window.setTimeout(() => {
+      encodeShared({
+        dockerfile: checked.dockerfile,
+        dockerignore: checked.dockerignore === '' ? null : checked.dockerignore,
+      }).then(
+        (payload) => {
+          if (cancelled) return;
+          const url = urlWithPayload(window.location.href, id, payload);
+          if (url.length > MAX_SHARE_URL_CHARS) {
+            shareRef.current = null;
+            setShareNote(
+              `Too large to share as a link: compressed, this Dockerfile needs ${Math.ceil(url.length / 1024)} KB of URL; the limit is ${MAX_SHARE_URL_CHARS / 1024} KB. Copy the text instead.`,
+            );
+          } else {
+            shareRef.current = url;
+            setShareNote('');
+          }
+        },
+        () => {
+          if (!cancelled) setShareNote('The Dockerfile could not be compressed into a link.');
+        },
+      );
+    }, 300);
+    return () => {
+      cancelled = true;
+      window.clearTimeout(timer);
+    };
+  }, [checked, id]);
+
+  const shareUrl = useCallback(
+    () => shareRef.current ?? urlWithPayload(window.location.href, id, null),
+    [id],
+  );
+
+  const update = (next: Texts): void => {
+    setTexts(next);
+    setSelected(null);
+  };
+
+  const applyNow = (next: Texts): void => {
+    setTexts(next);
+    setChecked(next);
+    setSelected(null);
+  };
+
+  const files = () => ({
+    dockerfile: texts.dockerfile,
+    dockerignore: texts.dockerignore.trim() === '' ? undefined : texts.dockerignore,
+  });
+
+  const onApply = (finding: Finding): void => {
+    const next = applyFix(files(), finding);
+    applyNow({ dockerfile: next.dockerfile, dockerignore: next.dockerignore ?? '' });
+    setStatus(`Applied the fix for ${finding.code}.`);
+  };
+
+  const onApplyAll = (): void => {
+    const next = applyAllFixes(files());
+    applyNow({ dockerfile: next.dockerfile, dockerignore: next.dockerignore ?? '' });
+    setStatus('Applied every safe fix.');
+  };
+
+  const onGoTo = (finding: Finding): void => {
+    const area = finding.file === 'dockerignore' ? ignoreRef.current : dockerfileRef.current;
+    setSelected(finding);
+    if (!area) return;
+    const text = area.value;
+    const start = offsetOfLine(text, finding.line);
+    area.focus();
+    area.setSelectionRange(start, start);
+    area.scrollTop = Math.max(0, (finding.line - 1) * LINE_HEIGHT_PX - area.clientHeight / 3);
+  };
+
+  const loadExample = (): void => {
+    applyNow(textsFor(exampleId));
+    setStatus(`Loaded the example “${findExample(exampleId)?.title ?? exampleId}”.`);
+  };
+
+  const reset = (): void => {
+    setNotice(null);
+    setExampleId(preset ?? DEFAULT_EXAMPLE);
+    applyNow(initial);
+    if (payloadFromHash(window.location.hash, id) !== null) {
+      try {
+        window.history.replaceState(
+          window.history.state,
+          '',
+          urlWithPayload(window.location.href, id, null),
+        );
+      } catch {
+        // Nothing to undo.
+      }
+    }
+  };
+
+  const marks = (file: Finding['file']): LineMark[] =>
+    findings
+      .filter((f) => f.file === file && !f.suppressed)
+      .map((f) => ({ line: f.line, level: f.level }));
+  const dockerfileMarks = useMemo(() => marks('dockerfile'), [findings]);
+  const ignoreMarks = useMemo(() => marks('dockerignore'), [findings]);
+  const fixable = findings.some((f) => f.edits && !f.suppressed);
+  const ok = passes(findings);
+
+  return (
+    <WidgetFrame
+      id={id}
+      title="Check your Dockerfile"
+      notice={notice}
+      onDismissNotice={() => {
+        setNotice(null);
+      }}
+      onReset={reset}
+      shareUrl={shareUrl}
+      caption={
+        <>
+          Paste a Dockerfile and its .dockerignore: the checker lists every way the image falls
+          short of this chapter, with the line, what goes wrong at run time and the fix. It runs
+          entirely in your browser; a shared link keeps the text in the part of the URL after #,
+          which browsers never send to a server. The same rules run in CI with{' '}
+          <code>npm run check:dockerfile</code>.
+        </>
+      }
+    >
+      <div class="dfc">
+        <div class="dfc-toolbar">
+          <label class="dfc-example">
+            Example{' '}
+            <select
+              value={exampleId}
+              onChange={(event) => {
+                setExampleId(event.currentTarget.value);
+              }}
+            >
+              {EXAMPLES.map((example) => (
+                <option key={example.id} value={example.id}>
+                  {example.title}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" onClick={loadExample}>
+            Load example
+          </button>
+          <button type="button" onClick={onApplyAll} disabled={!fixable}>
+            Apply all safe fixes
+          </button>
+        </div>
+        <div class="dfc-layout">
+          <div class="dfc-inputs">
+            <DockerfileEditor
+              id={`${id}-dockerfile`}
+              label="Dockerfile"
+              hint="Checked as you type. Nothing leaves your browser."
+              value={texts.dockerfile}
+              onInput={(value) => {
+                update({ ...texts, dockerfile: value });
+              }}
+              marks={dockerfileMarks}
+              highlightLine={selected && selected.file === 'dockerfile' ? selected.line : null}
+              textareaRef={dockerfileRef}
+              rows={22}
+            />
+            <DockerfileEditor
+              id={`${id}-dockerignore`}
+              label=".dockerignore"
+              hint="Leave empty if the project has none."
+              value={texts.dockerignore}
+              onInput={(value) => {
+                update({ ...texts, dockerignore: value });
+              }}
+              marks={ignoreMarks}
+              highlightLine={selected && selected.file === 'dockerignore' ? selected.line : null}
+              textareaRef={ignoreRef}
+              rows={8}
+            />
+          </div>
+          <div class="dfc-results">
+            <p
+              class={`dfc-verdict ${ok ? 'dfc-verdict-ok' : 'dfc-verdict-bad'}`}
+              role="status"
+              aria-live="polite"
+            >
+              <span class="dfc-verdict-mark" aria-hidden="true">
+                {ok ? '✓' : '✖'}
+              </span>{' '}
+              {summarize(findings, score.passed, score.total)}
+            </p>
+            <p class="dfc-status" aria-live="polite">
+              {status}
+            </p>
+            <details class="dfc-score">
+              <summary>
+                Chapter 8 checklist: {score.passed} of {score.total}
+              </summary>
+              <ul>
+                {score.items.map(({ item, ok: itemOk }) => (
+                  <li key={item.id} class={itemOk ? 'dfc-item-ok' : 'dfc-item-bad'}>
+                    <span aria-hidden="true">{itemOk ? '✓' : '✖'}</span>{' '}
+                    {itemOk ? 'Passes' : 'Fails'}: {item.label}
+                  </li>
+                ))}
+              </ul>
+            </details>
+            {shareNote ? <p class="dfc-share-note">{shareNote}</p> : null}
+            <DockerfileFindings
+              findings={findings}
+              onGoTo={onGoTo}
+              onApply={onApply}
+              selected={selected}
+            />
+          </div>
+        </div>
+      </div>
+    </WidgetFrame>
+  );
+}
+
+export default DockerfileChecker;
