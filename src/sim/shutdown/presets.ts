@@ -66,8 +66,16 @@ export function scenarioForPreset(id: ShutdownPresetId): ShutdownScenario {
     case 'docker-exec-form':
       s.platform = 'docker-stop';
       s.container.pid1 = id === 'docker-shell-form' ? 'shell-form-dash' : 'exec-form';
+      // docker stop does not stop traffic; these presets assume the proxy was told first, so
+      // clients stop at the stop command and only the requests in flight matter.
       s.gunicorn.gracefulTimeoutSeconds = 8;
-      s.traffic.untilSeconds = 90;
+      s.traffic.untilSeconds = s.stopAtSeconds;
+      s.traffic.arrivalsPerSecond = 3;
+      s.traffic.mix = [
+        { durationSeconds: 0.05, share: 75 },
+        { durationSeconds: 0.3, share: 15 },
+        { durationSeconds: 6, share: 10 },
+      ];
       break;
   }
   return s;

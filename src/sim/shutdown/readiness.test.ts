@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   createDefaultReadinessScenario,
   simulateReadiness,
+  validateReadinessScenario,
   type ReadinessScenario,
 } from './readiness';
 
@@ -68,5 +69,15 @@ describe('readiness vs liveness during a DB outage (Kubernetes probe docs; pod-l
         expect(at).toBe(600_000);
       }
     }
+  });
+});
+
+describe('validateReadinessScenario', () => {
+  it('clamps, whitelists and rejects non-objects', () => {
+    expect(validateReadinessScenario('x')).toBeNull();
+    const v = validateReadinessScenario({ tasks: 1e9, placement: 'nope', periodSeconds: -3 })!;
+    expect(v.tasks).toBe(10);
+    expect(v.placement).toBe('db-in-liveness');
+    expect(v.periodSeconds).toBe(1);
   });
 });

@@ -232,3 +232,30 @@ export function simulateReadiness(scenario: ReadinessScenario): ReadinessResult 
   const verdict = `DB check in ${place}: ${restarts} restart${restarts === 1 ? '' : 's'}, no task serving for ${Math.round(noneServingMs / 1000)} s, and ${recovery}.`;
   return { tasks, restarts, noneServingMs, recoveredAtMs, recoveryDelayMs, verdict };
 }
+
+function clampTo(value: unknown, range: readonly [number, number], fallback: number): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return fallback;
+  return Math.round(Math.min(range[1], Math.max(range[0], value)));
+}
+
+/** A safe scenario from untrusted input (a URL), or null when it is not an object at all. */
+export function validateReadinessScenario(raw: unknown): ReadinessScenario | null {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
+  const r = raw as Record<string, unknown>;
+  const d = createDefaultReadinessScenario();
+  const L = READINESS_LIMITS;
+  return {
+    placement:
+      r.placement === 'db-in-liveness' || r.placement === 'db-in-readiness'
+        ? r.placement
+        : d.placement,
+    tasks: clampTo(r.tasks, L.tasks, d.tasks),
+    periodSeconds: clampTo(r.periodSeconds, L.periodSeconds, d.periodSeconds),
+    failureThreshold: clampTo(r.failureThreshold, L.failureThreshold, d.failureThreshold),
+    successThreshold: clampTo(r.successThreshold, L.successThreshold, d.successThreshold),
+    bootSeconds: clampTo(r.bootSeconds, L.bootSeconds, d.bootSeconds),
+    outageStartSeconds: clampTo(r.outageStartSeconds, L.outageStartSeconds, d.outageStartSeconds),
+    outageSeconds: clampTo(r.outageSeconds, L.outageSeconds, d.outageSeconds),
+    durationSeconds: clampTo(r.durationSeconds, L.durationSeconds, d.durationSeconds),
+  };
+}

@@ -1,0 +1,88 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { encodeState } from '../../runtime/url-state';
+import { ShutdownTimeline } from './ShutdownTimeline';
+
+function verdict(): string {
+  return document.querySelector('.sdt-verdict')?.textContent ?? '';
+}
+
+beforeEach(() => {
+  window.history.replaceState(null, '', '/graceful-shutdown/');
+});
+afterEach(() => {
+  cleanup();
+});
+
+describe('ShutdownTimeline widget', () => {
+  it('shell form under docker stop: the container is SIGKILLed at 10 s; exec form drains and exits 0', async () => {
+    render(<ShutdownTimeline preset="docker-shell-form" />);
+    expect(verdict()).toContain('stopped 10 s after the stop command (SIGKILL, exit 137)');
+    const preset = screen.getByRole('combobox', { name: 'Preset' });
+    fireEvent.change(preset, { target: { value: 'docker-exec-form' } });
+    await waitFor(() => {
+      expect(verdict()).toContain('(exit 0)');
+    });
+    expect(verdict()).not.toContain('SIGKILL');
+  });
+
+  it('"Fix it" turns Kubernetes without preStop into a clean drain', async () => {
+    render(<ShutdownTimeline preset="k8s-no-prestop" />);
+    expect(verdict()).toMatch(/^[1-9][\d,]* of [\d,]+ requests failed/);
+    fireEvent.click(screen.getByRole('button', { name: /Fix it/ }));
+    await waitFor(() => {
+      expect(verdict()).toMatch(/^0 of /);
+    });
+    expect(screen.getByRole('combobox', { name: 'preStop hook' })).toHaveProperty('value', 'sleep');
+  });
+
+  it('clamps an absurd worker count and says so', async () => {
+    render(<ShutdownTimeline preset="docker-exec-form" />);
+    const workers = screen.getByRole('spinbutton', { name: 'workers' });
+    fireEvent.input(workers, { target: { value: '100000' } });
+    fireEvent.change(workers, { target: { value: '100000' } });
+    await waitFor(() => {
+      expect(document.querySelector('.widget-notice')?.textContent).toContain('using 32');
+    });
+    expect(document.querySelectorAll('.sdt-state dt')).toHaveLength(3 + 32);
+  });
+
+  it('falls back to the preset with a notice when the URL state is junk', () => {
+    window.history.replaceState(
+      null,
+      '',
+      '/graceful-shutdown/?shutdown-timeline-ecs-defaults=%%%junk',
+    );
+    render(<ShutdownTimeline />);
+    expect(document.querySelector('.widget-notice')?.textContent).not.toBe('');
+    expect(verdict()).toContain('requests failed');
+  });
+
+  it('reads a shared scenario from the URL', () => {
+    const state = {
+      preset: null,
+      cursorSeconds: 70,
+      scenario: { platform: 'docker-stop', container: { pid1: 'shell-form-dash' } },
+    };
+    window.history.replaceState(
+      null,
+      '',
+      `/graceful-shutdown/?shutdown-timeline-ecs-defaults=${encodeState(state)}`,
+    );
+    render(<ShutdownTimeline />);
+    expect(verdict()).toContain('SIGKILL');
+    expect(screen.getByRole('heading', { name: 'At 70 s' })).toBeTruthy();
+  });
+
+  it('the cursor is a labelled range input that reports the state at that instant', async () => {
+    render(<ShutdownTimeline preset="docker-shell-form" />);
+    const cursor = screen.getByRole('slider', { name: 'Time cursor' });
+    fireEvent.input(cursor, { target: { value: '71' } });
+    await waitFor(() => {
+      expect(screen.getByRole('heading', { name: 'At 71 s' })).toBeTruthy();
+    });
+    const state = document.querySelector('.sdt-state')?.textContent ?? '';
+    expect(state).toContain('stopped');
+  });
+});
