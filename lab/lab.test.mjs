@@ -27,8 +27,12 @@ afterAll(async () => {
   if (projectDir) await rm(projectDir, { recursive: true, force: true });
 });
 
-function runNode(args, cwd) {
-  const child = spawn(process.execPath, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+function runNode(args, cwd, env = {}) {
+  const child = spawn(process.execPath, args, {
+    cwd,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
@@ -37,12 +41,12 @@ function runNode(args, cwd) {
 }
 
 /** Start chain.mjs in its own folder and wait for state/ready.json. */
-async function startChain(config) {
+async function startChain(config, env = {}) {
   const dir = await mkdtemp(path.join(projectDir, 'run-'));
   for (const name of ['package.json', 'chain.mjs', 'send.mjs']) {
     await writeFile(path.join(dir, name), await readFile(path.join(projectDir, name)));
   }
-  const run = runNode(['chain.mjs', JSON.stringify(config)], dir);
+  const run = runNode(['chain.mjs', JSON.stringify(config)], dir, env);
   running.push(run.child);
   for (let attempt = 0; attempt < 200; attempt += 1) {
     try {
@@ -131,6 +135,29 @@ describe('the live lab chain agrees with the src/sim chain model', () => {
       });
     }
   }
+});
+
+describe('the 127.0.0.1-only mode (every hop connects from the same address)', () => {
+  it('still agrees with the model, which then sees 127.0.0.1 everywhere', async () => {
+    const config = { hops: ['cloudfront', 'alb', 'nginx'], x_for: 3 };
+    const chain = await startChain(config, { FDL_LAB_LOOPBACK_ONLY: '1' });
+    try {
+      const info = parseChainInfo(chain.state);
+      expect(info.distinctAddresses).toBe(false);
+      expect(new Set([info.clientAddress, ...info.hops.map((hop) => hop.connectsFrom)])).toEqual(
+        new Set(['127.0.0.1']),
+      );
+      for (const [label, forged] of REQUESTS) {
+        const lab = parseExchange(await send(chain, forged));
+        const model = modelExchange(config, forged, info);
+        expect(lab.app.environ, label).toEqual(model.app.environ);
+        expect(lab.app.fixedEnviron, label).toEqual(model.app.fixedEnviron);
+        expect(lab.app.view, label).toEqual(model.app.view);
+      }
+    } finally {
+      chain.stop();
+    }
+  });
 });
 
 describe('the lesson the lab demonstrates, on real HTTP', () => {

@@ -15,17 +15,45 @@ export function sourceAddress(index) {
   return `127.0.0.${index + 2}`;
 }
 
-/** True when a socket can be bound to 127.0.0.2 (all of 127/8 is usable). */
-export function canUseDistinctAddresses() {
+/**
+ * True when a connection made from 127.0.0.2 really arrives from 127.0.0.2 (all of 127/8 is
+ * usable). Anything else — an error, a timeout, or the peer showing up as another address,
+ * as an emulated network stack might do — means every hop connects from 127.0.0.1.
+ */
+export function canUseDistinctAddresses(limitMs = 2000) {
   return new Promise((resolve) => {
-    const probe = net.createServer();
-    probe.once('error', () => resolve(false));
-    probe.listen(0, sourceAddress(0), () => probe.close(() => resolve(true)));
+    let settled = false;
+    const server = net.createServer();
+    const finish = (result) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      server.close();
+      resolve(result);
+    };
+    const timer = setTimeout(() => finish(false), limitMs);
+    server.on('connection', (socket) => {
+      const seen = socket.remoteAddress ?? '';
+      socket.destroy();
+      finish(seen === sourceAddress(0) || seen === `::ffff:${sourceAddress(0)}`);
+    });
+    server.once('error', () => finish(false));
+    server.listen(0, LISTEN_HOST, () => {
+      const client = net.connect({
+        host: LISTEN_HOST,
+        port: server.address().port,
+        localAddress: sourceAddress(0),
+      });
+      client.on('error', () => finish(false));
+      client.on('close', () => client.destroy());
+    });
   });
 }
 
 export async function startChain(config) {
-  const distinct = await canUseDistinctAddresses();
+  // FDL_LAB_LOOPBACK_ONLY=1 forces the 127.0.0.1-only mode (tests use it to cover that path).
+  const distinct =
+    process.env.FDL_LAB_LOOPBACK_ONLY === '1' ? false : await canUseDistinctAddresses();
   const from = (index) => (distinct ? sourceAddress(index) : undefined);
   const servers = [];
   const portFor = (offset) => (config.basePort === 0 ? 0 : config.basePort + offset);
