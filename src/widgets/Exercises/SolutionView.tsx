@@ -28,17 +28,21 @@ export function SolutionView({ exercise, answer }: SolutionViewProps) {
       <div class="ex-solution-columns">
         <div>
           <p class="ex-subhead">Your answer</p>
-          <pre class="ex-pre">{mine ?? describeAnswer(exercise, answer)}</pre>
+          <pre class="ex-pre" tabIndex={0}>
+            {mine ?? describeAnswer(exercise, answer)}
+          </pre>
         </div>
         <div>
           <p class="ex-subhead">Solution</p>
-          <pre class="ex-pre">{solution}</pre>
+          <pre class="ex-pre" tabIndex={0}>
+            {solution}
+          </pre>
         </div>
       </div>
       {mine !== null ? (
         <>
           <p class="ex-subhead">Line by line</p>
-          <ol class="ex-diff" aria-label="Differences, line by line">
+          <ol class="ex-diff" aria-label="Differences, line by line" tabIndex={0}>
             {diffLines(mine, solution).map((line, index) => (
               <li key={index} class={`ex-diff-${line.op}`}>
                 <span class="ex-diff-mark" aria-hidden="true">

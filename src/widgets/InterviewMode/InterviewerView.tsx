@@ -84,12 +84,14 @@ export function InterviewerView() {
               <RichText text={exercise.prompt} />
               <ExerciseContext exercise={exercise} />
               {exercise.kind === 'dockerfile-goal' ? (
-                <pre class="ex-pre">{exercise.start}</pre>
+                <pre class="ex-pre" tabIndex={0}>
+                  {exercise.start}
+                </pre>
               ) : null}
             </details>
             <h3>Expected answer</h3>
             {long ? (
-              <pre class="ex-pre" data-expected-answer>
+              <pre class="ex-pre" data-expected-answer tabIndex={0}>
                 {describeSolution(exercise)}
               </pre>
             ) : (
