@@ -7,16 +7,16 @@
 import { useMemo } from 'preact/hooks';
 import { WidgetFrame } from '../../components/WidgetFrame';
 import { useUrlState } from '../../runtime/use-url-state';
+// Direct module imports keep the worker-model simulation out of this island's bundle.
 import {
   ASYNC_VIEW_DEFAULTS,
   ASYNC_VIEW_RANGES,
   compareAsyncView,
   describeAsyncView,
-  formatMs,
-  formatNumber,
   validateAsyncViewSettings,
   type AsyncViewSettings,
-} from '../../sim/workers';
+} from '../../sim/workers/async-view-settings';
+import { formatMs, formatNumber } from '../../sim/workers/describe-run';
 import { AsyncViewSlider } from './AsyncViewSlider';
 import { AsyncViewTimeline } from './AsyncViewTimeline';
 import './AsyncView.css';

@@ -4,7 +4,8 @@
  * it, and the create_task job underneath — solid while it runs, hatched and marked "✕ cancelled"
  * for the part it never got to do. Both charts share one time scale.
  */
-import { formatMs, type AsyncViewResult } from '../../sim/workers';
+import { formatMs } from '../../sim/workers/describe-run';
+import type { AsyncViewResult } from '../../sim/workers/simulate-async-view';
 
 export interface AsyncViewTimelineProps {
   idPrefix: string;
