@@ -14,9 +14,14 @@ async function openWidget(page: Page, url = CHAPTER): Promise<Locator> {
   await page.goto(url);
   const figure = page.locator(FIGURE);
   await figure.scrollIntoViewIfNeeded();
-  // Hydrated once the chain editor's Add button exists (the static figure has none).
+  await waitForHydration(page, FIGURE);
   await expect(figure.getByRole('button', { name: 'Add hop' })).toBeVisible();
   return figure;
+}
+
+/** Astro removes the island's `ssr` attribute once the component has hydrated. */
+async function waitForHydration(page: Page, figure: string): Promise<void> {
+  await expect(page.locator(`astro-island:has(${figure})`)).not.toHaveAttribute('ssr', /.*/);
 }
 
 async function press(page: Page, target: Locator, key: string): Promise<void> {
@@ -89,6 +94,7 @@ test('the TRUSTED_HOSTS mini-widget answers by keyboard and is axe-clean', async
   await page.goto(CHAPTER);
   const figure = page.locator('figure#trusted-hosts');
   await figure.scrollIntoViewIfNeeded();
+  await waitForHydration(page, 'figure#trusted-hosts');
   const tryPort = figure.getByRole('button', { name: /Try app.example.com:8443/ });
   await expect(tryPort).toBeVisible();
   await expect(figure.locator('.th-result')).toContainText('400');
