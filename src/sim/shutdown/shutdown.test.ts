@@ -409,6 +409,17 @@ describe('determinism and accounting', () => {
     expect(r.summary.verdict).toMatch(/^[\d,]+ of [\d,]+ requests failed: /);
     expect(r.summary.verdict).toContain('cut by SIGKILL at 10 s after the stop signal');
   });
+  it('after the SIGKILL of a shell-form container the cursor shows the master gone', () => {
+    const r = simulateShutdown(
+      fresh((s) => {
+        s.platform = 'docker-stop';
+        s.container.pid1 = 'shell-form-dash';
+      }),
+    );
+    const lanes = describeStateAt(r, r.times.killAtMs! + 1).lanes;
+    expect(lanes.find((l) => l.lane === 'master')?.state).toBe('gone (SIGKILL)');
+    expect(lanes.find((l) => l.lane === 'worker-1')?.state).toBe('killed');
+  });
   it('the cursor state counts every arrived request once', () => {
     const r = simulateShutdown(createDefaultScenario());
     const at = 65_432;
