@@ -10,11 +10,16 @@ import { checkA11y, expect, test } from './fixtures';
 
 const CHAPTER = '/reverse-proxies/';
 
+/** Astro removes the island's `ssr` attribute once Preact has hydrated it. */
+async function waitForHydration(page: Page, figureId: string): Promise<void> {
+  await expect(page.locator(`astro-island:has(#${figureId})`)).not.toHaveAttribute('ssr', /.*/);
+}
+
 async function openExercises(page: Page, url = CHAPTER): Promise<Locator> {
   await page.goto(url);
   const figure = page.getByRole('figure', { name: /^Exercises: / });
   await figure.scrollIntoViewIfNeeded();
-  // Hydrated once the Check button exists.
+  await waitForHydration(page, 'exercises');
   await expect(figure.getByRole('button', { name: 'Check' })).toBeVisible();
   return figure;
 }
@@ -43,6 +48,8 @@ test('solve an exercise with one hint; after a reload it is still solved', async
 
   await page.reload();
   const again = page.getByRole('figure', { name: /^Exercises: / });
+  await again.scrollIntoViewIfNeeded();
+  await waitForHydration(page, 'exercises');
   await expect(again.getByText(/Solved 1 of \d+ in this chapter/)).toBeVisible();
   await expect(
     again.getByRole('button', { name: /How many X-Forwarded-For values.*solved/ }),
@@ -70,6 +77,7 @@ test('export progress as a file, reset, import it back', async ({ page }) => {
   const figure = await openExercises(page);
   await solveHopCount(page, figure);
   await page.goto('/progress/');
+  await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
   const downloadPromise = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export progress (JSON)' }).click();
   const download = await downloadPromise;
@@ -109,6 +117,7 @@ test('an interview link gives the same problem every time; the interviewer sees 
   context,
 }) => {
   await page.goto('/interview/');
+  await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
   await page.getByRole('button', { name: /^30 minutes/ }).click();
   await page.getByLabel(/^Seed/).fill('4242');
   const candidateUrl = await page.getByLabel('Candidate link').inputValue();
@@ -165,9 +174,13 @@ test('the checklist keeps its ticks and exports them as Markdown', async ({ page
   await page.goto('/production-checklist/');
   const figure = page.getByRole('figure', { name: 'Production checklist' });
   await figure.scrollIntoViewIfNeeded();
+  await waitForHydration(page, 'checklist');
   const box = figure.getByRole('checkbox', { name: /Gunicorn is PID 1/ });
   await box.check();
+  await expect(figure.getByText(/^1 of \d+ items checked/)).toBeVisible();
   await page.reload();
+  await figure.scrollIntoViewIfNeeded();
+  await waitForHydration(page, 'checklist');
   await expect(figure.getByRole('checkbox', { name: /Gunicorn is PID 1/ })).toBeChecked();
   await expect(
     figure.getByRole('link', { name: /Section: PID 1 must be Gunicorn/ }),
