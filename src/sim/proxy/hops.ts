@@ -402,6 +402,53 @@ export const HOP_KIND_LABELS: Readonly<Record<HopKind, string>> = {
   custom: 'Custom proxy',
 };
 
+/** The official documentation of each hop's behaviour (linked from the UI). */
+export const HOP_DOCS: Readonly<
+  Record<HopKind | 'gunicorn', readonly (readonly [string, string])[]>
+> = {
+  nginx: [
+    [
+      'nginx proxy_set_header',
+      'https://nginx.org/en/docs/http/ngx_http_proxy_module.html#proxy_set_header',
+    ],
+    ['nginx real_ip', 'https://nginx.org/en/docs/http/ngx_http_realip_module.html'],
+    [
+      'nginx underscores_in_headers',
+      'https://nginx.org/en/docs/http/ngx_http_core_module.html#underscores_in_headers',
+    ],
+  ],
+  alb: [
+    [
+      'ALB X-Forwarded headers',
+      'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/x-forwarded-headers.html',
+    ],
+  ],
+  cloudfront: [
+    [
+      'CloudFront request behaviour for custom origins',
+      'https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/RequestAndResponseBehaviorCustomOrigin.html',
+    ],
+  ],
+  'api-gateway': [
+    [
+      'API Gateway HTTP API parameter mapping (reserved headers)',
+      'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-parameter-mapping.html',
+    ],
+  ],
+  custom: [],
+  gunicorn: [
+    [
+      'Gunicorn forwarded_allow_ips',
+      'https://docs.gunicorn.org/en/stable/settings.html#forwarded-allow-ips',
+    ],
+    [
+      'Gunicorn secure_scheme_headers',
+      'https://docs.gunicorn.org/en/stable/settings.html#secure-scheme-headers',
+    ],
+    ['Gunicorn header_map', 'https://docs.gunicorn.org/en/stable/settings.html#header-map'],
+  ],
+};
+
 export function hopLabel(hop: HopConfig): string {
   return hop.kind === 'api-gateway' || hop.kind === 'custom'
     ? hop.label
@@ -980,6 +1027,11 @@ export function buildGunicornEnviron(
     }
   }
   environ['wsgi.url_scheme'] = scheme;
+  if (connectionScheme === 'https' && !schemeFromHeader) {
+    notes.push(
+      'The connection into Gunicorn is https: Gunicorn terminates TLS itself (certfile), so wsgi.url_scheme is https.',
+    );
+  }
   if (schemeFromHeader) {
     notes.push(
       `wsgi.url_scheme = ${scheme}: the peer ${peer} is in forwarded_allow_ips, so Gunicorn applied secure_scheme_headers.`,

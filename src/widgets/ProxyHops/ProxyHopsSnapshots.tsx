@@ -3,8 +3,7 @@
  * WSGI environ Gunicorn builds from the last one. X-Forwarded-* values are drawn piece by piece
  * with the writer named; UNVERIFIED behaviours are listed where they apply.
  */
-import type { ChainResult } from '../../sim/proxy/hops';
-import { headerValue } from '../../sim/proxy/hops';
+import { HOP_DOCS, headerValue, type ChainResult } from '../../sim/proxy/hops';
 import { ProxyHopsHeaderValue } from './ProxyHopsHeaderValue';
 
 export interface ProxyHopsSnapshotsProps {
@@ -76,6 +75,17 @@ export function ProxyHopsSnapshots({ result }: ProxyHopsSnapshotsProps) {
                 ))}
               </ul>
             ) : null}
+            {hop.kind !== 'client' && HOP_DOCS[hop.kind].length > 0 ? (
+              <p class="ph-docs">
+                Docs:{' '}
+                {HOP_DOCS[hop.kind].map(([title, href], i) => (
+                  <span key={href}>
+                    {i > 0 ? ' · ' : ''}
+                    <a href={href}>{title}</a>
+                  </span>
+                ))}
+              </p>
+            ) : null}
             {hop.unverified.map((text, i) => (
               <p key={i} class="ph-unverified">
                 <strong>UNVERIFIED:</strong> {text}
@@ -131,6 +141,15 @@ export function ProxyHopsSnapshots({ result }: ProxyHopsSnapshotsProps) {
           ))}
         </ul>
       ) : null}
+      <p class="ph-docs">
+        Docs:{' '}
+        {HOP_DOCS.gunicorn.map(([title, href], i) => (
+          <span key={href}>
+            {i > 0 ? ' · ' : ''}
+            <a href={href}>{title}</a>
+          </span>
+        ))}
+      </p>
       <details class="ph-raw">
         <summary>All header lines Gunicorn received</summary>
         <pre>{result.received.map((line) => `${line.name}: ${headerValue(line)}`).join('\n')}</pre>
