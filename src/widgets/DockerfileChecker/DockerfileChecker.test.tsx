@@ -110,6 +110,25 @@ describe('DockerfileChecker widget', () => {
     });
   });
 
+  it('says so when the Dockerfile is too large for a link', async () => {
+    render(<DockerfileChecker />);
+    // Text that deflate cannot shrink much: a simple linear congruential sequence of letters.
+    let seed = 12345;
+    let noise = '';
+    for (let k = 0; k < 20_000; k += 1) {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      noise += String.fromCharCode(97 + (seed % 26));
+    }
+    fireEvent.input(dockerfileArea(), {
+      target: { value: `FROM python:3.12-slim\nLABEL x="${noise}"\n` },
+    });
+    await waitFor(() => {
+      expect(document.querySelector('.dfc-share-note')?.textContent).toMatch(
+        /Too large to share as a link/,
+      );
+    });
+  });
+
   it('ignores a damaged link with a notice and keeps the example', async () => {
     window.history.replaceState(null, '', '/the-container/#dockerfile-checker~v1.!!!<script>');
     render(<DockerfileChecker />);

@@ -78,7 +78,8 @@ export function DockerfileChecker({ id = 'dockerfile-checker', preset }: Dockerf
   const [notice, setNotice] = useState<string | null>(null);
   const [shareNote, setShareNote] = useState('');
   const [status, setStatus] = useState('');
-  const shareRef = useRef<string | null>(null);
+  /** The link for `texts`; url null when it is too long to offer. */
+  const shareRef = useRef<{ texts: Texts; url: string | null } | null>(null);
   const dockerfileRef = useRef<HTMLTextAreaElement | null>(null);
   const ignoreRef = useRef<HTMLTextAreaElement | null>(null);
 
@@ -135,7 +136,10 @@ export function DockerfileChecker({ id = 'dockerfile-checker', preset }: Dockerf
     if (texts === checked) setStatus('');
   }, [texts, checked]);
 
-  // Keep a share link ready (compression is asynchronous; WidgetFrame asks synchronously).
+  // Keep a share link ready (compression is asynchronous; WidgetFrame asks synchronously). A
+  // link made for older text is never handed out.
+  const latestTexts = useRef(texts);
+  latestTexts.current = texts;
   useEffect(() => {
     if (!canCompress()) {
       shareRef.current = null;
@@ -145,19 +149,19 @@ export function DockerfileChecker({ id = 'dockerfile-checker', preset }: Dockerf
     let cancelled = false;
     const timer = window.setTimeout(() => {
       encodeShared({
-        dockerfile: checked.dockerfile,
-        dockerignore: checked.dockerignore === '' ? null : checked.dockerignore,
+        dockerfile: texts.dockerfile,
+        dockerignore: texts.dockerignore === '' ? null : texts.dockerignore,
       }).then(
         (payload) => {
           if (cancelled) return;
           const url = urlWithPayload(window.location.href, id, payload);
           if (url.length > MAX_SHARE_URL_CHARS) {
-            shareRef.current = null;
+            shareRef.current = { texts, url: null };
             setShareNote(
               `Too large to share as a link: compressed, this Dockerfile needs ${Math.ceil(url.length / 1024)} KB of URL; the limit is ${MAX_SHARE_URL_CHARS / 1024} KB. Copy the text instead.`,
             );
           } else {
-            shareRef.current = url;
+            shareRef.current = { texts, url };
             setShareNote('');
           }
         },
@@ -170,12 +174,15 @@ export function DockerfileChecker({ id = 'dockerfile-checker', preset }: Dockerf
       cancelled = true;
       window.clearTimeout(timer);
     };
-  }, [checked, id]);
+  }, [texts, id]);
 
-  const shareUrl = useCallback(
-    () => shareRef.current ?? urlWithPayload(window.location.href, id, null),
-    [id],
-  );
+  const shareUrl = useCallback(() => {
+    const ready = shareRef.current;
+    if (ready && ready.texts === latestTexts.current)
+      return ready.url ?? urlWithPayload(window.location.href, id, null);
+    setShareNote('The link is still being prepared; copy it again in a moment.');
+    return urlWithPayload(window.location.href, id, null);
+  }, [id]);
 
   const update = (next: Texts): void => {
     setTexts(next);
