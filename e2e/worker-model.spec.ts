@@ -111,3 +111,17 @@ test('async views: gather shortens one request, concurrency stays the worker cou
   await expect(conclusions).toContainText('at most 3 of the 4 requests');
   await checkA11y(page, { include: '#async-view' });
 });
+
+test('the async chapter starts the worker model on the IO-heavy story', async ({ page }) => {
+  await page.goto('/async-views/');
+  const figure = page.locator('#worker-model-io-heavy');
+  await figure.scrollIntoViewIfNeeded();
+  await expect(figure.getByRole('button', { name: 'IO-heavy API' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await expect(figure.locator('.wm-conclusions')).toContainText('waiting on IO', {
+    timeout: 30_000,
+  });
+  await checkA11y(page, { include: '#worker-model-io-heavy' });
+});
