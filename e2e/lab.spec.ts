@@ -143,17 +143,29 @@ test('an adapter error shows one sentence and the simulator', async ({ page }) =
   await expect(page.getByRole('heading', { name: /Simulated request/ })).toBeVisible();
 });
 
-test('axe: idle, booting and running states', async ({ page }) => {
-  await page.goto('/lab/');
-  await checkA11y(page);
-  await openLab(page, '?lab-adapter=fake-hang&lab-timeout-ms=60000');
-  await startButton(page).click();
-  await expect(page.locator('.lab-steps')).toBeVisible();
-  await checkA11y(page);
-  await openLab(page, '?lab-adapter=fake');
-  await startButton(page).click();
-  await page.getByRole('button', { name: 'Send request' }).click();
-  await expect(page.getByRole('heading', { name: 'Request 1' })).toBeVisible();
-  await page.getByText('Every header line, hop by hop').click();
-  await checkA11y(page);
-});
+for (const theme of ['light', 'dark'] as const) {
+  test(`axe (${theme} theme): idle, booting, running and fallback states`, async ({ page }) => {
+    await page.addInitScript((t) => {
+      localStorage.setItem('fdl-theme', t);
+    }, theme);
+    await openLab(page);
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    await checkA11y(page);
+    await openLab(page, '?lab-adapter=fake-hang&lab-timeout-ms=60000');
+    await startButton(page).click();
+    await expect(page.locator('.lab-steps')).toBeVisible();
+    await checkA11y(page);
+    await openLab(page, '?lab-adapter=fake');
+    await startButton(page).click();
+    await page.getByRole('button', { name: 'Send request' }).click();
+    await expect(page.getByRole('heading', { name: 'Request 1' })).toBeVisible();
+    await page.getByRole('button', { name: 'Send request' }).click();
+    await expect(page.getByRole('heading', { name: 'Request 2' })).toBeVisible();
+    await page.getByText('Every header line, hop by hop').click();
+    await checkA11y(page);
+    await openLab(page, '?lab-adapter=fake-fail');
+    await startButton(page).click();
+    await expect(page.getByRole('heading', { name: /Simulated request/ })).toBeVisible();
+    await checkA11y(page);
+  });
+}
