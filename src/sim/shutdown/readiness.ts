@@ -229,7 +229,13 @@ export function simulateReadiness(scenario: ReadinessScenario): ReadinessResult 
     recoveryDelayMs === null
       ? 'not every task is back by the end of the run'
       : `every task serves again ${Math.round(recoveryDelayMs / 1000)} s after the database returns`;
-  const verdict = `DB check in ${place}: ${restarts} restart${restarts === 1 ? '' : 's'}, no task serving for ${Math.round(noneServingMs / 1000)} s, and ${recovery}.`;
+  // Requests that need the DB fail during the outage either way; what differs is restarts
+  // and how long recovery takes once the DB is back.
+  const during =
+    scenario.placement === 'db-in-liveness'
+      ? 'tasks cycle through kill, back-off and boot'
+      : 'tasks leave the load balancer and nothing restarts';
+  const verdict = `DB check in ${place}: ${restarts} restart${restarts === 1 ? '' : 's'}; during the outage ${during}; ${recovery}.`;
   return { tasks, restarts, noneServingMs, recoveredAtMs, recoveryDelayMs, verdict };
 }
 

@@ -20,6 +20,7 @@ describe('Readiness widget', () => {
     const [liveness, readiness] = verdicts();
     expect(liveness).toMatch(/DB check in liveness: [1-9]\d* restarts/);
     expect(readiness).toContain('DB check in readiness: 0 restarts');
+    expect(readiness).toMatch(/serves again \d+ s after the database returns/);
   });
 
   it('a short blip under the failure threshold restarts nothing', async () => {

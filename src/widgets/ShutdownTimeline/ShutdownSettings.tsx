@@ -377,7 +377,7 @@ export function ShutdownSettings(props: ShutdownSettingsProps) {
           <div class="sdt-mix-row" key={i}>
             {num(
               `mix-d-${i}`,
-              `Duration of request kind ${i + 1}`,
+              `Kind ${i + 1} duration`,
               (x) => x.traffic.mix[i]?.durationSeconds ?? 0,
               (x, v) => {
                 const entry = x.traffic.mix[i];
@@ -388,7 +388,7 @@ export function ShutdownSettings(props: ShutdownSettingsProps) {
             )}
             {num(
               `mix-s-${i}`,
-              `Share of request kind ${i + 1}`,
+              `Kind ${i + 1} share`,
               (x) => x.traffic.mix[i]?.share ?? 0,
               (x, v) => {
                 const entry = x.traffic.mix[i];

@@ -86,8 +86,23 @@ export function ShutdownTimeline(props: ShutdownTimelineProps) {
 
   const result = useMemo(() => simulateShutdown(state.scenario), [state.scenario]);
   const advice = useMemo(() => adviseShutdown(state.scenario), [state.scenario]);
-  const viewStartMs = Math.max(0, result.times.stopCommandAtMs - 10_000);
-  const viewEndMs = Math.max(viewStartMs + 1000, result.horizonMs);
+  const [zoom, setZoom] = useState<'stop' | 'all'>('stop');
+  // "Around the stop": from 10 s before the stop command until everything here has ended.
+  const lastLocalEndMs = useMemo(
+    () =>
+      result.requests.reduce(
+        (max, r) => (r.outcome === 'not-routed' ? max : Math.max(max, r.endAtMs)),
+        result.times.containerExitAtMs ?? 0,
+      ),
+    [result],
+  );
+  const viewStartMs = zoom === 'all' ? 0 : Math.max(0, result.times.stopCommandAtMs - 10_000);
+  const viewEndMs = Math.max(
+    viewStartMs + 1000,
+    zoom === 'all'
+      ? result.horizonMs
+      : Math.min(result.horizonMs, Math.max(lastLocalEndMs, result.times.stopCommandAtMs) + 5000),
+  );
   const cursorMs = Math.min(
     viewEndMs,
     Math.max(
@@ -262,6 +277,19 @@ export function ShutdownTimeline(props: ShutdownTimelineProps) {
             viewEndMs={viewEndMs}
             cursorMs={cursorMs}
           />
+        </div>
+        <div class="sdt-field sdt-zoom">
+          <label for={`${id}-zoom`}>Show</label>
+          <select
+            id={`${id}-zoom`}
+            value={zoom}
+            onChange={(e) => {
+              setZoom(e.currentTarget.value === 'all' ? 'all' : 'stop');
+            }}
+          >
+            <option value="stop">Around the stop</option>
+            <option value="all">The whole run</option>
+          </select>
         </div>
         <p class="sdt-small">
           Showing {formatSeconds(viewStartMs)} to {formatSeconds(viewEndMs)}.{' '}
