@@ -5,7 +5,7 @@
  * widget is axe-clean.
  */
 import type { Locator, Page } from '@playwright/test';
-import { checkA11y, expect, test } from './fixtures';
+import { checkA11y, expect, setTheme, test } from './fixtures';
 
 const CHAPTER = '/reverse-proxies/';
 const FIGURE = 'figure#proxy-hops-alb';
@@ -80,6 +80,14 @@ test('build CloudFront → ALB with a spoofing client by keyboard, apply x_for=2
   await expect(again.getByRole('spinbutton', { name: 'x_for' })).toHaveValue('2');
   await expect(again.locator('.ph-remote-addr')).toHaveText('203.0.113.7');
 
+  // The paste panel loads when opened, by keyboard too.
+  await press(page, again.locator('details.ph-paste > summary'), 'Enter');
+  await expect(again.getByLabel('Raw request, header lines, JSON or environ dump')).toBeVisible();
+
+  await checkA11y(page, { include: FIGURE });
+  await setTheme(page, 'dark');
+  await waitForHydration(page, FIGURE);
+  await expect(page.locator(FIGURE).locator('.ph-remote-addr')).toHaveText('203.0.113.7');
   await checkA11y(page, { include: FIGURE });
 });
 

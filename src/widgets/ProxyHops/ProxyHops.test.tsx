@@ -74,9 +74,12 @@ describe('ProxyHops widget', () => {
     expect(document.querySelector('.widget-notice')?.textContent).not.toBe('');
   });
 
-  it('the paste panel rejects binary input with a message and proposes values from headers', () => {
+  it('the paste panel rejects binary input with a message and proposes values from headers', async () => {
     render(<ProxyHops id="ph" preset="alb" />);
-    const box = screen.getByLabelText('Raw request, header lines, JSON or environ dump');
+    const details = document.querySelector('details.ph-paste') as HTMLDetailsElement;
+    details.open = true;
+    fireEvent(details, new Event('toggle'));
+    const box = await screen.findByLabelText('Raw request, header lines, JSON or environ dump');
     fireEvent.input(box, { target: { value: '\u0000\u0001binary' } });
     fireEvent.click(screen.getByRole('button', { name: 'Propose x_* values' }));
     expect(screen.getByText(/binary data/)).toBeTruthy();

@@ -8,6 +8,7 @@
  * classifyConfiguration, recommendSettings, proposeFromPaste), recomputed synchronously on
  * every change so all views update in the same frame.
  */
+import type { ComponentType } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import { WidgetFrame } from '../../components/WidgetFrame';
 import { useUrlState } from '../../runtime/use-url-state';
@@ -26,10 +27,10 @@ import {
 import { validateScenario } from '../../sim/proxy/scenario-state';
 import { ProxyHopsChain } from './ProxyHopsChain';
 import { ProxyHopsOutcome } from './ProxyHopsOutcome';
-import { ProxyHopsPaste } from './ProxyHopsPaste';
 import { ProxyHopsSelect } from './ProxyHopsSelect';
 import { ProxyHopsSnapshots } from './ProxyHopsSnapshots';
 import { ProxyHopsTextField } from './ProxyHopsTextField';
+import type { ProxyHopsPasteProps } from './ProxyHopsPaste';
 import './ProxyHops.css';
 
 export interface ProxyHopsProps {
@@ -67,6 +68,19 @@ export function ProxyHops({ id = 'proxy-hops', preset }: ProxyHopsProps) {
     validateScenario,
   );
   const [announcement, setAnnouncement] = useState('');
+  // The paste panel's code loads only when a reader opens it.
+  const [Paste, setPaste] = useState<ComponentType<ProxyHopsPasteProps> | null>(null);
+  const [pasteError, setPasteError] = useState('');
+  const openPaste = (event: Event) => {
+    if (!(event.currentTarget as HTMLDetailsElement).open || Paste) return;
+    import('./ProxyHopsPaste')
+      .then((module) => {
+        setPaste(() => module.ProxyHopsPaste);
+      })
+      .catch(() => {
+        setPasteError('The paste panel could not be loaded. Reload the page to try again.');
+      });
+  };
   const result = useMemo(() => simulateChain(state), [state]);
   const classification = useMemo(() => classifyConfiguration(state), [state]);
   const advice = useMemo(() => recommendSettings(state), [state]);
@@ -226,13 +240,20 @@ export function ProxyHops({ id = 'proxy-hops', preset }: ProxyHopsProps) {
         </div>
 
         <ProxyHopsSnapshots result={result} />
-        <ProxyHopsPaste
-          idPrefix={id}
-          onApply={(counts) => {
-            update({ proxyFix: { ...state.proxyFix, ...counts, enabled: true } });
-            setAnnouncement('Applied the proposed values to the ProxyFix settings.');
-          }}
-        />
+        <details class="ph-paste" onToggle={openPaste}>
+          <summary>Count your hops from real headers</summary>
+          {Paste ? (
+            <Paste
+              idPrefix={id}
+              onApply={(counts) => {
+                update({ proxyFix: { ...state.proxyFix, ...counts, enabled: true } });
+                setAnnouncement('Applied the proposed values to the ProxyFix settings.');
+              }}
+            />
+          ) : (
+            <p class="ph-muted">{pasteError || 'Loading…'}</p>
+          )}
+        </details>
       </div>
     </WidgetFrame>
   );

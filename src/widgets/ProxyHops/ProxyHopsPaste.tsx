@@ -31,8 +31,7 @@ export function ProxyHopsPaste({ idPrefix, onApply }: ProxyHopsPasteProps) {
   };
 
   return (
-    <details class="ph-paste">
-      <summary>Count your hops from real headers</summary>
+    <div class="ph-paste-body">
       <p>
         Make one request from your own machine through the real chain to an endpoint that prints the
         headers it received (for example <code>{'return dict(request.headers)'}</code>, or{' '}
@@ -113,6 +112,8 @@ export function ProxyHopsPaste({ idPrefix, onApply }: ProxyHopsPasteProps) {
           <p class="ph-bad">{result.error}</p>
         )}
       </div>
-    </details>
+    </div>
   );
 }
+
+export default ProxyHopsPaste;
