@@ -116,3 +116,15 @@ describe('fixes', () => {
     expect(out).toBe('a\nB\nc\n');
   });
 });
+
+describe('gunicorn-bind-default fix', () => {
+  it('adds --bind inside a sh -c string and in shell form', () => {
+    for (const cmd of ['CMD ["sh", "-c", "exec gunicorn app:app"]', 'CMD exec gunicorn app:app']) {
+      const text = `FROM python:3.12-slim\n${cmd}\n`;
+      const finding = checkDockerfile(text).find((f) => f.code === 'gunicorn-bind-default')!;
+      const fixed = applyFix({ dockerfile: text }, finding).dockerfile;
+      expect(fixed).toContain('gunicorn --bind 0.0.0.0:8000 app:app');
+      expect(checkDockerfile(fixed).map((f) => f.code)).not.toContain('gunicorn-bind-default');
+    }
+  });
+});

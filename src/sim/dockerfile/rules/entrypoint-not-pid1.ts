@@ -34,7 +34,7 @@ export default defineRule(
     let what: string | null = null;
     if (program === 'uv' && argv[1] === 'run')
       what =
-        '`uv run` starts Gunicorn as its child; whether it passes SIGTERM on depends on the uv version (unverified here)';
+        '`uv run` starts the server as its child process; whether it passes SIGTERM on depends on the uv version (unverified here)';
     else if (MANAGERS.has(program))
       what = `${program} is a process manager: it must forward SIGTERM to Gunicorn and wait for it`;
     else if (program.endsWith('.sh') || program === 'docker-entrypoint' || program === 'entrypoint')

@@ -38,6 +38,21 @@ export default defineRule(
         );
       }
     }
+    if (edits.length === 0) {
+      // Shell form or a `sh -c` string: add the flag right after the word gunicorn.
+      const at = locate(ctx, site.instruction, 'gunicorn');
+      const text = ctx.parsed.lines[at.line - 1] ?? '';
+      const end = at.column - 1 + 'gunicorn'.length;
+      if (
+        text.slice(at.column - 1, end) === 'gunicorn' &&
+        (text[end] === ' ' || text[end] === '\t')
+      )
+        edits.push(
+          replaceLines(at.line, at.line, [
+            `${text.slice(0, end)} --bind 0.0.0.0:8000${text.slice(end)}`,
+          ]),
+        );
+    }
     return [
       {
         ...locate(ctx, site.instruction, 'gunicorn'),
