@@ -4,6 +4,7 @@
  * hints used) lives in localStorage through src/runtime/progress-store.ts.
  */
 import { WidgetFrame } from '../../components/WidgetFrame';
+import { useMounted } from '../ProgressPage/use-mounted';
 import { useProgress } from '../ProgressPage/use-progress';
 import { isRecord } from '../../runtime/url-state';
 import { useUrlState } from '../../runtime/use-url-state';
@@ -41,6 +42,7 @@ export function Exercises({ id = 'exercises', chapter }: ExercisesProps) {
     validate,
   );
   const progress = useProgress();
+  const mounted = useMounted();
   const current = exercises.find((exercise) => exercise.id === state.ex) ?? exercises[0];
   const solvedCount = exercises.filter(
     (exercise) => progress.progress.exercises[exercise.id]?.solved === true,
@@ -85,54 +87,64 @@ export function Exercises({ id = 'exercises', chapter }: ExercisesProps) {
       onReset={reset}
       shareUrl={shareUrl}
     >
-      <p class="ex-summary">
-        Solved {solvedCount} of {exercises.length} in this chapter.
-      </p>
-      <nav class="ex-nav" aria-label="Exercises in this chapter">
-        <ol>
-          {exercises.map((exercise, index) => {
-            const solved = progress.progress.exercises[exercise.id]?.solved === true;
-            return (
-              <li key={exercise.id}>
-                <button
-                  type="button"
-                  aria-current={exercise.id === current.id ? 'true' : undefined}
-                  onClick={() => {
-                    setState({ ex: exercise.id });
-                  }}
-                >
-                  <span class="ex-nav-number">{index + 1}.</span> {exercise.title}
-                  {solved ? <span class="ex-nav-solved"> ✓ solved</span> : null}
-                </button>
-              </li>
-            );
-          })}
-        </ol>
-      </nav>
-      <ExerciseCard
-        key={current.id}
-        exercise={current}
-        mode="practice"
-        idPrefix={`${id}-${current.id}`}
-        headingLevel={4}
-        solvedBefore={progress.progress.exercises[current.id]?.solved === true}
-        onAttempt={(_answer, result) => {
-          progress.update((p) =>
-            recordExerciseEvent(p, current.id, {
-              type: 'attempt',
-              correct: result.correct,
-              at: new Date().toISOString(),
-            }),
-          );
-          remember(current.title);
-        }}
-        onHint={(hintsShown) => {
-          progress.update((p) => recordExerciseEvent(p, current.id, { type: 'hint', hintsShown }));
-        }}
-        onSolutionShown={() => {
-          progress.update((p) => recordExerciseEvent(p, current.id, { type: 'solution-shown' }));
-        }}
-      />
+      {mounted ? (
+        <>
+          <p class="ex-summary">
+            {`Solved ${solvedCount} of ${exercises.length} in this chapter.`}
+          </p>
+          <nav class="ex-nav" aria-label="Exercises in this chapter">
+            <ol>
+              {exercises.map((exercise, index) => {
+                const solved = progress.progress.exercises[exercise.id]?.solved === true;
+                return (
+                  <li key={exercise.id}>
+                    <button
+                      type="button"
+                      aria-current={exercise.id === current.id ? 'true' : undefined}
+                      onClick={() => {
+                        setState({ ex: exercise.id });
+                      }}
+                    >
+                      <span class="ex-nav-number">{index + 1}.</span> {exercise.title}
+                      {solved ? <span class="ex-nav-solved"> ✓ solved</span> : null}
+                    </button>
+                  </li>
+                );
+              })}
+            </ol>
+          </nav>
+          <ExerciseCard
+            key={current.id}
+            exercise={current}
+            mode="practice"
+            idPrefix={`${id}-${current.id}`}
+            headingLevel={4}
+            solvedBefore={progress.progress.exercises[current.id]?.solved === true}
+            onAttempt={(_answer, result) => {
+              progress.update((p) =>
+                recordExerciseEvent(p, current.id, {
+                  type: 'attempt',
+                  correct: result.correct,
+                  at: new Date().toISOString(),
+                }),
+              );
+              remember(current.title);
+            }}
+            onHint={(hintsShown) => {
+              progress.update((p) =>
+                recordExerciseEvent(p, current.id, { type: 'hint', hintsShown }),
+              );
+            }}
+            onSolutionShown={() => {
+              progress.update((p) =>
+                recordExerciseEvent(p, current.id, { type: 'solution-shown' }),
+              );
+            }}
+          />
+        </>
+      ) : (
+        <p>Loading the exercises…</p>
+      )}
     </WidgetFrame>
   );
 }

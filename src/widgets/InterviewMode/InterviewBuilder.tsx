@@ -12,6 +12,7 @@ import {
 import { MAX_SEED } from '../../sim/training/variants';
 import { CHAPTER_TITLES, EXERCISES } from '../../training/exercises/index';
 import { EXERCISE_CHAPTERS } from '../../sim/training/types';
+import { useMounted } from '../ProgressPage/use-mounted';
 import './InterviewMode.css';
 
 function drawSeed(): number {
@@ -26,6 +27,7 @@ export function InterviewBuilder() {
   ]);
   const [seedText, setSeedText] = useState('1');
   const [status, setStatus] = useState('');
+  const mounted = useMounted();
   const seed = /^\d{1,6}$/.test(seedText) ? Number(seedText) : NaN;
   const seedValid = Number.isInteger(seed) && seed >= 1 && seed <= MAX_SEED;
   const ordered = EXERCISES.filter((e) => selected.includes(e.id)).map((e) => e.id);
@@ -58,6 +60,7 @@ export function InterviewBuilder() {
     );
   };
 
+  if (!mounted) return <p>Loading the interview builder…</p>;
   return (
     <div class="iv">
       <section aria-labelledby="iv-presets-title">

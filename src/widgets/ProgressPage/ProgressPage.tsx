@@ -15,6 +15,7 @@ import { serializeProgress, summarizeChapters } from '../../sim/training/progres
 import { CHECKLIST_GROUPS } from '../../training/checklist';
 import { CHAPTER_TITLES, EXERCISES } from '../../training/exercises/index';
 import { EXERCISE_CHAPTERS } from '../../sim/training/types';
+import { useMounted } from './use-mounted';
 import { useProgress } from './use-progress';
 import './ProgressPage.css';
 
@@ -23,6 +24,7 @@ const CHECKLIST_TOTAL = CHECKLIST_GROUPS.reduce((sum, group) => sum + group.item
 
 export function ProgressPage() {
   const { progress, notice, dismissNotice } = useProgress();
+  const mounted = useMounted();
   const [status, setStatus] = useState('');
   const [confirmReset, setConfirmReset] = useState(false);
   const summaries = new Map(summarizeChapters(progress, EXERCISES).map((s) => [s.chapter, s]));
@@ -49,6 +51,7 @@ export function ProgressPage() {
     setStatus(importProgressText(text).message);
   };
 
+  if (!mounted) return <p>Loading your progress…</p>;
   return (
     <div class="pp">
       {notice !== null ? (
