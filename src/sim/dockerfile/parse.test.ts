@@ -220,3 +220,17 @@ describe('robustness', () => {
     );
   });
 });
+
+describe('no catastrophic patterns', () => {
+  it('handles long runs that would make backtracking regexes quadratic', () => {
+    // Each of these finishes quickly with the loop-based helpers; a quadratic regex would not.
+    const runs = [
+      `FROM python:3.12-slim\nRUN ${'useradd '.repeat(50_000)}\n`,
+      `FROM python:3.12-slim\nCOPY ${'/'.repeat(200_000)}x /app/\n`,
+      `FROM python:3.12-slim\nENV A=${'eyJ'.repeat(100_000)}\n`,
+      `FROM python:3.12-slim\nCMD ${'['.repeat(100_000)}\n`,
+      `FROM python:3.12-slim\nRUN ${'"'.repeat(100_001)}\n`,
+    ];
+    for (const text of runs) expect(checkDockerfile(text).length).toBeGreaterThan(0);
+  });
+});

@@ -308,3 +308,10 @@ export function healthcheckCommand(
     : splitShellCommands(text).flatMap((c) => [...c.words]);
   return { instruction: last, words };
 }
+
+/** `/opt/venv///` → `/opt/venv` (a loop: a regex like /\/+$/ is quadratic on long slash runs). */
+export function trimTrailingSlashes(path: string): string {
+  let end = path.length;
+  while (end > 0 && path[end - 1] === '/') end -= 1;
+  return path.slice(0, end);
+}

@@ -1,4 +1,4 @@
-import { DOCS, defineRule, finalInstructions, insertBefore, runScript, varsAt } from '../rule';
+import { DOCS, defineRule, finalInstructions, insertBefore, runCommands, varsAt } from '../rule';
 import { expandVars } from '../words';
 
 /**
@@ -37,7 +37,10 @@ export default defineRule(
     const insertAt = launch ? launch.line : lastInstruction.endLine + 1;
     const alpine = (final.ref.tag ?? '').includes('alpine') || final.ref.repo.includes('alpine');
     const created = finalInstructions(ctx, 'RUN').some((i) =>
-      /\b(useradd|adduser)\b[^\n]*\bappuser\b/.test(runScript(i)),
+      runCommands(i).some(
+        (c) =>
+          (c.words[0] === 'useradd' || c.words[0] === 'adduser') && c.words.includes('appuser'),
+      ),
     );
     const lines = [
       ...(created

@@ -1,10 +1,10 @@
-import { DOCS, defineRule, locate, replaceLines, sourcesOf } from '../rule';
+import { DOCS, defineRule, trimTrailingSlashes, locate, replaceLines, sourcesOf } from '../rule';
 import { basename, splitFlags } from '../words';
 import type { RawFinding } from '../types';
 
 /** Files that hold secrets must never reach an image layer (guide §5: .env and instance/). */
 export function isSecretPath(source: string): boolean {
-  const name = basename(source.replace(/\/+$/, ''));
+  const name = basename(trimTrailingSlashes(source));
   if (name === '.env') return true;
   if (name.startsWith('.env.') && !/\.(example|sample|template|dist)$/.test(name)) return true;
   if (name.endsWith('.pem') || name === 'id_rsa' || name === 'id_ed25519' || name === 'id_ecdsa')

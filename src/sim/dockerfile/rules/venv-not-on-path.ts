@@ -1,4 +1,4 @@
-import { DOCS, defineRule, sourcesOf } from '../rule';
+import { DOCS, defineRule, trimTrailingSlashes, sourcesOf } from '../rule';
 import { splitFlags } from '../words';
 
 /**
@@ -30,9 +30,9 @@ export default defineRule(
       const venv = sources.find((s) => /(^|\/)\.?venv\/?$/.test(s));
       if (!venv) continue;
       const words = rest.trim().split(/\s+/);
-      let dest = (words[words.length - 1] ?? venv).replace(/\/+$/, '');
-      if (dest === '.' || !dest.startsWith('/')) dest = venv.replace(/\/+$/, '');
-      const onPath = path.split(':').some((p) => p.replace(/\/+$/, '') === `${dest}/bin`);
+      let dest = trimTrailingSlashes(words[words.length - 1] ?? venv);
+      if (dest === '.' || !dest.startsWith('/')) dest = trimTrailingSlashes(venv);
+      const onPath = path.split(':').some((p) => trimTrailingSlashes(p) === `${dest}/bin`);
       const named = ctx.model.launch.some((c) => (c.words[0] ?? '').startsWith(`${dest}/bin/`));
       if (onPath || named || usesUv) continue;
       out.push({
