@@ -86,6 +86,10 @@ def namespace_init(proc):
     raise SystemExit("unshare never forked a child")
 
 
+class NotReady(Exception):
+    pass
+
+
 def wait_ready(proc, port, workers):
     booted = 0
     lines = []
@@ -93,9 +97,9 @@ def wait_ready(proc, port, workers):
     while booted < workers:
         line = proc.stderr.readline()
         if not line:
-            raise SystemExit("gunicorn exited early:\n" + "".join(lines))
+            raise NotReady("gunicorn exited early:\n" + "".join(lines))
         lines.append(line)
-        if "Booting worker with pid" in line:
+        if "fdl-app-loaded" in line:
             booted += 1
         if time.time() > deadline:
             raise SystemExit("gunicorn did not boot:\n" + "".join(lines))
@@ -148,10 +152,21 @@ def main():
         os.nice(-10)
     except OSError:
         pass
-    port = free_port()
-    proc = start(cfg, port)
-    target = proc.pid if cfg.get("pid1", "direct") == "direct" else namespace_init(proc)
-    wait_ready(proc, port, cfg.get("workers", 1))
+    # Another run may grab the same free port between our probe and Gunicorn's bind: retry.
+    for attempt in range(3):
+        port = free_port()
+        proc = start(cfg, port)
+        target = proc.pid if cfg.get("pid1", "direct") == "direct" else namespace_init(proc)
+        try:
+            wait_ready(proc, port, cfg.get("workers", 1))
+            break
+        except NotReady as error:
+            if target != proc.pid:
+                os.kill(target, signal.SIGKILL)  # ends the whole PID namespace
+            proc.kill()
+            proc.wait()
+            if attempt == 2:
+                raise SystemExit(str(error))
     t0 = time.monotonic() + 0.05
     results = []
     threads = [threading.Thread(target=client, args=(t0, r, port, results)) for r in cfg["requests"]]

@@ -19,11 +19,12 @@ const PYTHON = '/usr/bin/python3';
 const HARNESS = fileURLToPath(new URL('../../../harness/gunicorn/', import.meta.url));
 const TOLERANCE_SECONDS = 0.5;
 /**
- * A graceful exit trails the last worker by 0.1–0.5 s on an idle machine (facts table) and by up
- * to about 1.3 s when the two shared cores are saturated (interpreter teardown of the worker and
- * the master). Load can only make it later, so the band is one-sided; a SIGKILLed exit is exact.
+ * A graceful exit trails the last worker by 0.1–0.5 s on an idle machine (facts table), but by
+ * up to about 2 s when the two shared cores are saturated (interpreter teardown of the worker
+ * and the master). Load can only make it later, so the band is one-sided and wide; a SIGKILLed
+ * exit is exact (0.5 s), and every request is held to 0.5 s.
  */
-const LATE_EXIT_TOLERANCE_SECONDS = 1.5;
+const LATE_EXIT_TOLERANCE_SECONDS = 3;
 
 type HarnessPid1 = 'direct' | 'exec-form' | 'shell-form-dash' | 'shell-form-exec';
 

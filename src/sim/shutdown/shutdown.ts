@@ -482,6 +482,31 @@ export function simulateShutdown(scenario: ShutdownScenario): ShutdownResult {
     return cut;
   };
 
+  // A binary min-heap of slot indices (worker × threads + thread) ordered by freeAtMs, so
+  // picking the earliest-free slot stays cheap with many workers and threads.
+  const flatSlots: Slot[] = workers.flatMap((w) => w.slots);
+  const slotHeap: number[] = flatSlots.map((_, i) => i);
+  const before = (a: number, b: number): boolean => {
+    const fa = flatSlots[a]!.freeAtMs;
+    const fb = flatSlots[b]!.freeAtMs;
+    return fa < fb || (fa === fb && a < b);
+  };
+  const siftDownRoot = (): void => {
+    let i = 0;
+    const n = slotHeap.length;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < n && before(slotHeap[l]!, slotHeap[m]!)) m = l;
+      if (r < n && before(slotHeap[r]!, slotHeap[m]!)) m = r;
+      if (m === i) return;
+      const tmp = slotHeap[i]!;
+      slotHeap[i] = slotHeap[m]!;
+      slotHeap[m] = tmp;
+      i = m;
+    }
+  };
   let geventNext = 0;
   for (const r of traffic) {
     const { id, arriveAtMs, durationMs } = r;
@@ -505,18 +530,10 @@ export function simulateShutdown(scenario: ShutdownScenario): ShutdownResult {
       wi = geventNext;
       geventNext = (geventNext + 1) % workerCount;
     } else {
-      let best = Infinity;
-      for (let w = 0; w < workerCount; w++) {
-        const slots = workers[w]!.slots;
-        for (let s = 0; s < slots.length; s++) {
-          const free = slots[s]!.freeAtMs;
-          if (free < best) {
-            best = free;
-            wi = w;
-            si = s;
-          }
-        }
-      }
+      // The heap's root is the earliest-free slot (ties: lowest worker, then thread).
+      const flat = slotHeap[0]!;
+      wi = Math.floor(flat / threads);
+      si = flat % threads;
     }
     const worker = workers[wi]!;
     const slot = worker.slots[si]!;
@@ -584,6 +601,7 @@ export function simulateShutdown(scenario: ShutdownScenario): ShutdownResult {
       }
     }
     slot.freeAtMs = freeAtMs;
+    if (workerClass !== 'gevent') siftDownRoot();
     worker.lastEndMs = Math.max(worker.lastEndMs, endAtMs);
     results.push({
       id,
