@@ -108,8 +108,11 @@ function varyCapacityGoal(exercise: CapacityGoalExercise, random: Random): Capac
   const maxConnections =
     workers * tasks + otherConnections + reserved + Math.floor((workers * tasks) / 2);
   const maximumPercent = Math.ceil((100 * (tasks + 1)) / tasks);
+  const usable = maxConnections - reserved;
   return {
     ...exercise,
+    title: `Fit this service under ${usable} connections`,
+    prompt: `PostgreSQL allows ${maxConnections} connections and keeps ${reserved} for superusers, so the app gets ${usable}. Cron jobs and admin shells take a few more. Keep at least the current workers per task and make the rolling deploy fit.`,
     settings: {
       ...exercise.settings,
       tasks,

@@ -74,7 +74,7 @@ export const containerExercises: readonly Exercise[] = [
     chapter: '/the-container/',
     title: 'The real peak during a deploy',
     prompt:
-      'Same service: sync workers, pool_size 5, max_overflow 10. During a rolling deploy ECS runs up to maximumPercent of the desired tasks. How many connections can the app hold open at the peak of a deploy?',
+      'Sync workers, SQLAlchemy’s default max_overflow of 10 and the settings below. During a rolling deploy ECS runs up to maximumPercent of the desired tasks. How many database connections can the app hold open at the peak of a deploy?',
     settings: {
       vcpus: 4,
       tasks: 4,
