@@ -149,10 +149,15 @@ describe('chapters', () => {
 
   it('give every widget instance an id that is unique on the page and is not a heading id', () => {
     for (const chapter of chapters) {
-      // WidgetSlot renders a <figure id>, defaulting to the widget name (src/components/WidgetSlot.astro).
+      // WidgetSlot renders a <figure id>: the given id, else `widget-preset`, else the widget
+      // name (src/components/WidgetSlot.astro).
       const ids = [...chapter.prose.matchAll(/<WidgetSlot\b([^>]*)>/g)].map((m) => {
         const attributes = m[1] ?? '';
-        return /\bid="([^"]+)"/.exec(attributes)?.[1] ?? /\bwidget="([^"]+)"/.exec(attributes)?.[1];
+        const widget = /\bwidget="([^"]+)"/.exec(attributes)?.[1];
+        const preset = /\bpreset="([^"]+)"/.exec(attributes)?.[1];
+        return (
+          /\bid="([^"]+)"/.exec(attributes)?.[1] ?? (preset ? `${widget ?? ''}-${preset}` : widget)
+        );
       });
       const all = [...ids, ...chapter.headingIds];
       expect(new Set(all).size, `${chapter.file}: duplicate ids in ${all.join(', ')}`).toBe(
