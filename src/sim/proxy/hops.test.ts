@@ -270,6 +270,23 @@ describe('advice (domain-facts §1.6, §6)', () => {
     expect(simulateChain(applied).request?.host).toBe('app.example.com');
   });
 
+  it("nginx with Flask's documented proxy_set_header block gets the docs' x_for=1, x_proto=1, x_host=1, x_prefix=1", () => {
+    const scenario = createScenario('nginx-same-host');
+    expect(recommendSettings(scenario).counts).toEqual({
+      x_for: 1,
+      x_proto: 1,
+      x_host: 1,
+      x_port: 0,
+      x_prefix: 1,
+    });
+    expect(simulateChain(scenario).request?.host).toBe('127.0.0.1:8000');
+    const applied = withCounts(scenario, recommendSettings(scenario).counts);
+    expect(simulateChain(applied).request).toMatchObject({
+      host: 'app.example.com',
+      root_url: 'https://app.example.com/',
+    });
+  });
+
   it('formats the ProxyFix line', () => {
     expect(formatProxyFixLine({ ...createScenario('alb').proxyFix, x_for: 2 })).toBe(
       'app.wsgi_app = ProxyFix(app.wsgi_app, x_for=2, x_proto=1, x_host=0, x_port=0, x_prefix=0)',

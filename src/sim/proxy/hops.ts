@@ -311,8 +311,10 @@ export function createNginxHop(overrides: Partial<NginxHop> = {}): NginxHop {
     xff: 'proxy_add',
     xfp: 'scheme',
     xfh: 'host',
-    host: 'host',
-    prefix: '',
+    // Flask's documented nginx block (docs/deploying/nginx.rst): X-Forwarded-For, -Proto,
+    // -Host and -Prefix set, Host left at nginx's default $proxy_host.
+    host: 'proxy_host',
+    prefix: '/',
     upstream: '127.0.0.1:8000',
     upstreamScheme: 'http',
     setRealIpFrom: [],
@@ -481,7 +483,7 @@ export function presetHops(preset: PresetName): HopConfig[] {
       return [];
     case 'nginx-same-host':
       // nginx in front of Gunicorn on one machine: Gunicorn sees 127.0.0.1.
-      return [createNginxHop({ address: '127.0.0.1', host: 'host' })];
+      return [createNginxHop({ address: '127.0.0.1' })];
     case 'alb':
       return [createAlbHop()];
     case 'cloudfront-alb':
