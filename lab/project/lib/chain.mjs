@@ -39,13 +39,18 @@ export function canUseDistinctAddresses(limitMs = 2000) {
     });
     server.once('error', () => finish(false));
     server.listen(0, LISTEN_HOST, () => {
-      const client = net.connect({
-        host: LISTEN_HOST,
-        port: server.address().port,
-        localAddress: sourceAddress(0),
-      });
-      client.on('error', () => finish(false));
-      client.on('close', () => client.destroy());
+      try {
+        const client = net.connect({
+          host: LISTEN_HOST,
+          port: server.address().port,
+          localAddress: sourceAddress(0),
+        });
+        client.on('error', () => finish(false));
+        client.on('close', () => client.destroy());
+      } catch {
+        // An emulated stack may refuse the option outright.
+        finish(false);
+      }
     });
   });
 }

@@ -45,27 +45,47 @@ function drain(process: WebContainerProcess): void {
   void process.output.pipeTo(new WritableStream()).catch(() => undefined);
 }
 
-function createSession(container: WebContainer): LabSession {
-  let chain: WebContainerProcess | null = null;
+/** How long a restart waits for the old chain to exit and free its ports. */
+const CHAIN_EXIT_WAIT_MS = 3000;
+
+function createSession(container: WebContainer, basePort: number): LabSession {
+  let chain: { process: WebContainerProcess; exited: Promise<number> } | null = null;
   let requestNumber = 0;
+  const stopChain = async (): Promise<void> => {
+    if (!chain) return;
+    const { process, exited } = chain;
+    chain = null;
+    process.kill();
+    await Promise.race([exited.catch(() => 0), wait(CHAIN_EXIT_WAIT_MS)]);
+  };
   return {
     async startChain(config: LabChainConfig) {
-      chain?.kill();
-      chain = null;
+      await stopChain();
       await container.fs.rm('state', { recursive: true, force: true });
       const args = JSON.stringify({
         hops: config.hops,
         x_for: config.x_for,
-        basePort: LAB_BASE_PORT,
+        basePort,
       });
       const process = await container.spawn('node', ['chain.mjs', args]);
       drain(process);
-      chain = process;
-      const exited = process.exit.then((code) => {
+      chain = { process, exited: process.exit };
+      // If the chain exits before it is ready, report its own reason from state/ready.json.
+      const exitedEarly = process.exit.then(async (code) => {
+        let raw: unknown = null;
+        try {
+          raw = JSON.parse(await container.fs.readFile('state/ready.json', 'utf-8'));
+        } catch {
+          // No reason written.
+        }
+        if (raw !== null) parseChainInfo(raw);
         throw new Error(`the chain exited with code ${code}`);
       });
       const ready = readJsonWhenWritten(container, 'state/ready.json', CHAIN_START_LIMIT_MS);
-      return parseChainInfo(await Promise.race([ready, exited]));
+      // Whichever loses the race settles later (the chain exits on restart); never unhandled.
+      exitedEarly.catch(() => undefined);
+      ready.catch(() => undefined);
+      return parseChainInfo(await Promise.race([ready, exitedEarly]));
     },
     async send(forged) {
       requestNumber += 1;
@@ -80,14 +100,20 @@ function createSession(container: WebContainer): LabSession {
       return parseExchange(raw);
     },
     dispose() {
-      chain?.kill();
+      chain?.process.kill();
       chain = null;
       container.teardown();
     },
   };
 }
 
-export function createWebContainerAdapter(): LabAdapter {
+export interface WebContainerAdapterOptions {
+  /** First port of the chain inside the container (0 = any free port; tests use 0). */
+  readonly basePort?: number;
+}
+
+export function createWebContainerAdapter(options: WebContainerAdapterOptions = {}): LabAdapter {
+  const basePort = options.basePort ?? LAB_BASE_PORT;
   return {
     kind: 'webcontainer',
     async boot(files, onStep) {
@@ -97,7 +123,7 @@ export function createWebContainerAdapter(): LabAdapter {
       const container = await api.WebContainer.boot({ coep: 'require-corp', workdirName: 'lab' });
       onStep('mounting');
       await container.mount(files);
-      return createSession(container);
+      return createSession(container, basePort);
     },
   };
 }
