@@ -91,6 +91,17 @@ describe('ProxyHops widget', () => {
     expect(within(panel as HTMLElement).getByText(/x_for=2, x_proto=1/)).toBeTruthy();
   });
 
+  it('TRUSTED_HOSTS is checked after ProxyFix: the internal Host of a CloudFront origin gives 400', () => {
+    render(<ProxyHops id="ph" preset="cloudfront-alb" />);
+    fireEvent.input(screen.getByLabelText('TRUSTED_HOSTS (comma-separated; empty = None)'), {
+      target: { value: 'app.example.com' },
+    });
+    expect(document.querySelector('.ph-flask')?.textContent).toMatch(
+      /400: Host 'origin.example.com' is not trusted/,
+    );
+    expect(verdictText()).toContain('Flask answers 400');
+  });
+
   it('shows UNVERIFIED behaviours for the ALB', () => {
     render(<ProxyHops id="ph" preset="alb" />);
     expect(screen.getAllByText('UNVERIFIED:').length).toBeGreaterThan(0);

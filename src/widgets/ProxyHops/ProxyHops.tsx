@@ -25,6 +25,8 @@ import {
   type PresetName,
 } from '../../sim/proxy/hops';
 import { validateScenario } from '../../sim/proxy/scenario-state';
+import { parseTrustedHostsText } from '../../sim/proxy/trusted-hosts';
+import { ProxyHopsCheckbox } from './ProxyHopsCheckbox';
 import { ProxyHopsChain } from './ProxyHopsChain';
 import { ProxyHopsOutcome } from './ProxyHopsOutcome';
 import { ProxyHopsSelect } from './ProxyHopsSelect';
@@ -216,6 +218,27 @@ export function ProxyHops({ id = 'proxy-hops', preset }: ProxyHopsProps) {
                     .filter((entry) => entry !== '')
                     .slice(0, 10);
                   update({ gunicorn: { ...state.gunicorn, forwardedAllowIps: list } });
+                }}
+              />
+            </fieldset>
+            <fieldset class="ph-app">
+              <legend>Flask app</legend>
+              <ProxyHopsTextField
+                id={`${id}-trusted-hosts`}
+                label="TRUSTED_HOSTS (comma-separated; empty = None)"
+                value={(state.app.trustedHosts ?? []).join(', ')}
+                maxLength={300}
+                onChange={(text) => {
+                  const list = parseTrustedHostsText(text).slice(0, 10);
+                  update({ app: { ...state.app, trustedHosts: list.length === 0 ? null : list } });
+                }}
+              />
+              <ProxyHopsCheckbox
+                id={`${id}-cookie-secure`}
+                label="SESSION_COOKIE_SECURE = True"
+                checked={state.app.sessionCookieSecure}
+                onChange={(sessionCookieSecure) => {
+                  update({ app: { ...state.app, sessionCookieSecure } });
                 }}
               />
             </fieldset>
