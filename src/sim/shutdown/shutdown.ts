@@ -524,17 +524,11 @@ export function simulateShutdown(scenario: ShutdownScenario): ShutdownResult {
       continue;
     }
     // Pick the worker (and slot) that can start it soonest; gevent spreads round-robin.
-    let wi = 0;
-    let si = 0;
-    if (workerClass === 'gevent') {
-      wi = geventNext;
-      geventNext = (geventNext + 1) % workerCount;
-    } else {
-      // The heap's root is the earliest-free slot (ties: lowest worker, then thread).
-      const flat = slotHeap[0]!;
-      wi = Math.floor(flat / threads);
-      si = flat % threads;
-    }
+    // Otherwise the heap's root is the earliest-free slot (ties: lowest worker, then thread).
+    const flat = slotHeap[0]!;
+    const wi = workerClass === 'gevent' ? geventNext : Math.floor(flat / threads);
+    const si = workerClass === 'gevent' ? 0 : flat % threads;
+    if (workerClass === 'gevent') geventNext = (geventNext + 1) % workerCount;
     const worker = workers[wi]!;
     const slot = worker.slots[si]!;
     const startAtMs =

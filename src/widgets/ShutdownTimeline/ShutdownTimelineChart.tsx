@@ -20,7 +20,7 @@ const WIDTH = 1000;
 const LABEL_W = 150;
 const PLOT_W = WIDTH - LABEL_W - 16;
 const AXIS_H = 26;
-const LANE_H = 28;
+const LANE_H = 30;
 /** Bars drawn at most; failures are drawn first, so none is ever left out for space. */
 export const MAX_BARS = 4000;
 
