@@ -171,6 +171,10 @@ test('an interview link gives the same problem every time; the interviewer sees 
 });
 
 test('the checklist keeps its ticks and exports them as Markdown', async ({ page }) => {
+  // Published anchors (groups and items) are in the served HTML, before any script runs.
+  const html = await (await page.request.get('/production-checklist/')).text();
+  for (const anchor of ['server', 'stopping-and-deploying', 'check-pid1'])
+    expect(html).toContain(`id="${anchor}"`);
   await page.goto('/production-checklist/');
   const figure = page.getByRole('figure', { name: 'Production checklist' });
   await figure.scrollIntoViewIfNeeded();

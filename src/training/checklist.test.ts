@@ -27,6 +27,12 @@ describe('production checklist data', () => {
     }
   });
 
+  it('gives each group the heading id chapter 8 published, so runbook anchors keep working', () => {
+    for (const group of CHECKLIST_GROUPS) {
+      expect(pageIds['/production-checklist/'] ?? [], group.id).toContain(group.id);
+    }
+  });
+
   it('exports ticks as Markdown task items with absolute links', () => {
     const md = checklistToMarkdown(
       CHECKLIST_GROUPS,

@@ -151,7 +151,7 @@ export const CHECKLIST_GROUPS: readonly ChecklistGroup[] = [
     ],
   },
   {
-    id: 'stopping',
+    id: 'stopping-and-deploying',
     title: 'Stopping and deploying',
     items: [
       {

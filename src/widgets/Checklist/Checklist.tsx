@@ -6,7 +6,6 @@
 import { useState } from 'preact/hooks';
 import { WidgetFrame } from '../../components/WidgetFrame';
 import { downloadText } from '../../runtime/progress-store';
-import { useMounted } from '../ProgressPage/use-mounted';
 import { useProgress } from '../ProgressPage/use-progress';
 import { checklistToMarkdown } from '../../sim/training/checklist';
 import { setChecklistItem, type Progress } from '../../sim/training/progress';
@@ -31,7 +30,6 @@ const ALL_ITEMS = CHECKLIST_GROUPS.flatMap((group) => group.items);
 
 export function Checklist({ id = 'checklist' }: ChecklistProps) {
   const { progress, notice, update, dismissNotice } = useProgress();
-  const mounted = useMounted();
   const [markdown, setMarkdown] = useState<string | null>(null);
   const [status, setStatus] = useState('');
   const done = ALL_ITEMS.filter((item) => progress.checklist[item.id] === true).length;
@@ -44,6 +42,7 @@ export function Checklist({ id = 'checklist' }: ChecklistProps) {
     });
 
   const clearAll = () => {
+    if (!window.confirm('Clear every tick in this checklist?')) return;
     update((p) => ({ ...p, checklist: {} }));
     setStatus('All ticks cleared.');
   };
@@ -54,7 +53,7 @@ export function Checklist({ id = 'checklist' }: ChecklistProps) {
       title="Production checklist"
       caption={
         <>
-          Tick what your service already does. Ticks stay in this browser (with your{' '}
+          {'Tick what your service already does. Ticks stay in this browser (with your '}
           <a href="/progress/">progress</a>); export them as Markdown for a pull request or a
           runbook, or print the page.
         </>
@@ -90,95 +89,92 @@ export function Checklist({ id = 'checklist' }: ChecklistProps) {
         </>
       }
     >
-      {mounted ? (
-        <>
-          <p class="cl-count" aria-live="polite">
-            {done} of {ALL_ITEMS.length} items checked.
-          </p>
-          {CHECKLIST_GROUPS.map((group) => (
-            <section key={group.id} class="cl-group" aria-labelledby={`${id}-${group.id}`}>
-              <h3 id={`${id}-${group.id}`}>{group.title}</h3>
-              <ul class="cl-items">
-                {group.items.map((item) => {
-                  const checked = progress.checklist[item.id] === true;
-                  return (
-                    <li key={item.id} id={item.id} class={checked ? 'cl-item cl-done' : 'cl-item'}>
-                      <input
-                        type="checkbox"
-                        id={`${id}-${item.id}-box`}
-                        checked={checked}
-                        onChange={(event) => {
-                          const ticked = event.currentTarget.checked;
-                          update((p) => setChecklistItem(p, item.id, ticked));
-                        }}
-                      />
-                      <div>
-                        <label for={`${id}-${item.id}-box`}>
-                          <RichInline text={item.text} />
-                        </label>
-                        <span class="cl-links">
-                          <a href={item.section}>Section: {item.sectionLabel}</a>
-                          {item.widget ? (
-                            <>
-                              {' · '}
-                              <a href={item.widget.href}>Try it: {item.widget.label}</a>
-                            </>
-                          ) : null}
-                          {' · '}
-                          <a href={`#${item.id}`} class="cl-anchor">
-                            Link to this item
-                          </a>
-                        </span>
-                      </div>
-                    </li>
+      <>
+        <p class="cl-count" aria-live="polite">
+          {`${done} of ${ALL_ITEMS.length} items checked.`}
+        </p>
+        {CHECKLIST_GROUPS.map((group) => (
+          <section key={group.id} class="cl-group" aria-labelledby={group.id}>
+            {/* The chapter's own heading ids, so published runbook anchors keep working. */}
+            <h3 id={group.id}>{group.title}</h3>
+            <ul class="cl-items">
+              {group.items.map((item) => {
+                const checked = progress.checklist[item.id] === true;
+                return (
+                  <li key={item.id} id={item.id} class={checked ? 'cl-item cl-done' : 'cl-item'}>
+                    <input
+                      type="checkbox"
+                      id={`${id}-${item.id}-box`}
+                      checked={checked}
+                      onChange={(event) => {
+                        const ticked = event.currentTarget.checked;
+                        update((p) => setChecklistItem(p, item.id, ticked));
+                      }}
+                    />
+                    <div>
+                      <label for={`${id}-${item.id}-box`}>
+                        <RichInline text={item.text} />
+                      </label>
+                      <span class="cl-links">
+                        <a href={item.section}>{`Section: ${item.sectionLabel}`}</a>
+                        {item.widget ? (
+                          <>
+                            {' · '}
+                            <a href={item.widget.href}>{`Try it: ${item.widget.label}`}</a>
+                          </>
+                        ) : null}
+                        {' · '}
+                        <a href={`#${item.id}`} class="cl-anchor">
+                          Link to this item
+                        </a>
+                      </span>
+                    </div>
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        ))}
+        {markdown !== null ? (
+          <div class="cl-export">
+            <label for={`${id}-markdown`}>Markdown (copy it, or download the file)</label>
+            <textarea id={`${id}-markdown`} readOnly rows={12} value={markdown} />
+            <div class="cl-export-actions">
+              <button
+                type="button"
+                onClick={() => {
+                  void navigator.clipboard.writeText(markdown).then(
+                    () => {
+                      setStatus('Markdown copied.');
+                    },
+                    () => {
+                      setStatus('Clipboard unavailable: select the text and copy it.');
+                    },
                   );
-                })}
-              </ul>
-            </section>
-          ))}
-          {markdown !== null ? (
-            <div class="cl-export">
-              <label for={`${id}-markdown`}>Markdown (copy it, or download the file)</label>
-              <textarea id={`${id}-markdown`} readOnly rows={12} value={markdown} />
-              <div class="cl-export-actions">
-                <button
-                  type="button"
-                  onClick={() => {
-                    void navigator.clipboard.writeText(markdown).then(
-                      () => {
-                        setStatus('Markdown copied.');
-                      },
-                      () => {
-                        setStatus('Clipboard unavailable: select the text and copy it.');
-                      },
-                    );
-                  }}
-                >
-                  Copy Markdown
-                </button>
-                <button
-                  type="button"
-                  onClick={() => {
-                    downloadText('production-checklist.md', markdown, 'text/markdown');
-                  }}
-                >
-                  Download .md
-                </button>
-                <button
-                  type="button"
-                  onClick={() => {
-                    setMarkdown(null);
-                  }}
-                >
-                  Close
-                </button>
-              </div>
+                }}
+              >
+                Copy Markdown
+              </button>
+              <button
+                type="button"
+                onClick={() => {
+                  downloadText('production-checklist.md', markdown, 'text/markdown');
+                }}
+              >
+                Download .md
+              </button>
+              <button
+                type="button"
+                onClick={() => {
+                  setMarkdown(null);
+                }}
+              >
+                Close
+              </button>
             </div>
-          ) : null}
-        </>
-      ) : (
-        <p>Loading the checklist…</p>
-      )}
+          </div>
+        ) : null}
+      </>
     </WidgetFrame>
   );
 }
