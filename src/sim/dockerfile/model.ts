@@ -92,7 +92,7 @@ export interface DockerfileModel {
   readonly gunicorn: GunicornSettings | null;
 }
 
-const MAX_SNAPSHOTS = 500;
+const MAX_SNAPSHOTS = 64;
 
 export function parseImageRef(image: string): ImageRef {
   let rest = image.trim().toLowerCase();
@@ -512,7 +512,7 @@ export function buildModel(parsed: ParsedDockerfile): DockerfileModel {
     current.instructions.push(instruction);
     varsAt.set(instruction, current.vars);
     // Each ENV/ARG gets its own snapshot so earlier instructions see earlier values. Past
-    // MAX_SNAPSHOTS (no real Dockerfile gets near it) the map is shared, keeping huge pastes linear.
+    // MAX_SNAPSHOTS ENV/ARG lines (real Dockerfiles have a handful) the map is shared, keeping huge pastes linear.
     const snapshot = (): Map<string, string> =>
       (snapshots += 1) > MAX_SNAPSHOTS ? current!.vars : new Map(current!.vars);
     if (instruction.keyword === 'ENV') {

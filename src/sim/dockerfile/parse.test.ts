@@ -155,6 +155,17 @@ describe('suppressions', () => {
     expect(unrelated.find((f) => f.code === 'run-cd')?.suppressed).toBeUndefined();
   });
 
+  it('applies a comment only to the instruction right below it', () => {
+    const findings = checkDockerfile(
+      `${base}RUN cd /a && make\n# flask-lab-ignore: run-cd\nRUN cd /b && make\n`,
+    );
+    const runCd = findings.filter((f) => f.code === 'run-cd');
+    expect(runCd.map((f) => [f.line, f.suppressed !== undefined])).toEqual([
+      [2, false],
+      [4, true],
+    ]);
+  });
+
   it('does not let a comment separated by a blank line suppress', () => {
     const findings = checkDockerfile(
       `${base}# flask-lab-ignore: stop-signal-quick\n\nSTOPSIGNAL SIGINT\n`,

@@ -99,6 +99,7 @@ const KNOWN_INSTRUCTIONS = new Set([
   'SHELL',
 ]);
 
+const NO_COMMENTS: readonly Comment[] = Object.freeze([]);
 const HEREDOC_INSTRUCTIONS = new Set(['RUN', 'COPY', 'ADD']);
 const MAX_PROBLEMS = 25;
 /** Lines longer than this are not considered as parser directives (they never are in practice). */
@@ -123,9 +124,14 @@ function isBinary(text: string): boolean {
   return sample.length > 0 && control / sample.length > 0.1;
 }
 
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9 || code === 13 || code === 12 || code === 11;
+}
+
 function endsWithEscape(line: string, escape: string): boolean {
-  const trimmed = line.trimEnd();
-  return trimmed.length > 0 && trimmed[trimmed.length - 1] === escape;
+  let end = line.length - 1;
+  while (end >= 0 && isBlank(line.charCodeAt(end))) end -= 1;
+  return end >= 0 && line[end] === escape;
 }
 
 function stripEscape(line: string): string {
@@ -244,19 +250,20 @@ export function parseDockerfile(input: string): ParsedDockerfile {
   // 2. Instructions.
   const instructions: Instruction[] = [];
   const comments: Comment[] = [];
-  let pendingComments: Comment[] = [];
+  // Comments directly above the next instruction; null when there are none (saves allocations).
+  let pendingComments: Comment[] | null = null;
   while (i < lines.length) {
     const raw = lines[i]!;
     const trimmedStart = raw.trimStart();
     if (trimmedStart === '') {
-      pendingComments = [];
+      pendingComments = null;
       i += 1;
       continue;
     }
     if (trimmedStart.startsWith('#')) {
       const comment = { line: i + 1, text: trimmedStart.slice(1).trim() };
       comments.push(comment);
-      pendingComments.push(comment);
+      (pendingComments ??= []).push(comment);
       i += 1;
       continue;
     }
@@ -320,7 +327,7 @@ export function parseDockerfile(input: string): ParsedDockerfile {
         column,
         message: `Unknown instruction "${shown}": Docker stops the build with "unknown instruction".`,
       });
-      pendingComments = [];
+      pendingComments = null;
       continue;
     }
 
@@ -369,9 +376,9 @@ export function parseDockerfile(input: string): ParsedDockerfile {
       argsLine,
       argsColumn,
       heredocs,
-      comments: pendingComments,
+      comments: pendingComments ?? NO_COMMENTS,
     });
-    pendingComments = [];
+    pendingComments = null;
   }
 
   if (dropped > 0)

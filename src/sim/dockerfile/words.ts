@@ -150,8 +150,6 @@ export function splitWords(text: string, escape = '\\'): string[] {
 /** One simple command of a shell script: its words (quotes removed) and its offset in the text. */
 export interface ShellCommand {
   readonly words: readonly string[];
-  /** Raw words, quotes kept, for spotting `$VAR` in single vs double quotes. */
-  readonly raw: readonly string[];
   readonly offset: number;
 }
 
@@ -162,9 +160,7 @@ export interface ShellCommand {
 export function splitShellCommands(script: string): ShellCommand[] {
   const commands: ShellCommand[] = [];
   let words: string[] = [];
-  let raw: string[] = [];
   let current = '';
-  let currentRaw = '';
   let inWord = false;
   let quote: string | null = null;
   let commandStart = 0;
@@ -172,17 +168,14 @@ export function splitShellCommands(script: string): ShellCommand[] {
   const endWord = (): void => {
     if (inWord) {
       words.push(current);
-      raw.push(currentRaw);
     }
     current = '';
-    currentRaw = '';
     inWord = false;
   };
   const endCommand = (next: number): void => {
     endWord();
-    if (words.length > 0) commands.push({ words, raw, offset: commandStart });
+    if (words.length > 0) commands.push({ words, offset: commandStart });
     words = [];
-    raw = [];
     commandStart = next;
   };
   let i = 0;
@@ -193,15 +186,12 @@ export function splitShellCommands(script: string): ShellCommand[] {
       while (j < script.length && script[j] !== quote && !(quote === '"' && script[j] === '\\'))
         j += 1;
       current += script.slice(i, j);
-      currentRaw += script.slice(i, j);
       if (j >= script.length) break;
       if (script[j] === quote) {
-        currentRaw += quote;
         quote = null;
         i = j + 1;
       } else {
         current += script[j + 1] ?? '';
-        currentRaw += script.slice(j, j + 2);
         i = j + 2;
       }
       continue;
@@ -213,7 +203,6 @@ export function splitShellCommands(script: string): ShellCommand[] {
       // A run of ordinary characters.
       inWord = true;
       current += script.slice(i, j);
-      currentRaw += script.slice(i, j);
       i = j;
       continue;
     }
@@ -238,15 +227,12 @@ export function splitShellCommands(script: string): ShellCommand[] {
     inWord = true;
     if (ch === '"' || ch === "'") {
       quote = ch;
-      currentRaw += ch;
       i += 1;
     } else if (ch === '\\') {
       current += script[i + 1] ?? '';
-      currentRaw += script.slice(i, i + 2);
       i += 2;
     } else {
       current += ch;
-      currentRaw += ch;
       i += 1;
     }
   }
