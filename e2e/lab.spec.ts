@@ -105,6 +105,15 @@ test('the fallback simulator works: x_for decides between spoofed, correct and l
   await page.getByLabel('Honest browser (no X-Forwarded-* headers)').check();
   await expect(page.getByLabel('Forged X-Forwarded-For')).toBeDisabled();
   await expect(remote).toHaveText('127.0.0.2');
+  // The same chain opens in chapter 4's hop-by-hop simulator (a full page load, not isolated).
+  await page.getByRole('link', { name: /Open this chain in chapter 4/ }).click();
+  await expect(page).toHaveURL(
+    /\/reverse-proxies\/\?proxy-hops-cloudfront-alb=.*#proxy-hops-cloudfront-alb$/,
+  );
+  expect(await page.evaluate(() => window.crossOriginIsolated)).toBe(false);
+  const figure = page.locator('figure#proxy-hops-cloudfront-alb');
+  await expect(figure).toContainText('127.0.0.2');
+  await expect(figure.locator('.widget-notice')).not.toContainText(/ignored|not one this widget/);
 });
 
 test('keyboard only: start the (fake) lab, send a forged request, restart the chain', async ({

@@ -110,7 +110,9 @@ export function labScenario(
   return {
     client: {
       ip: info.clientAddress,
-      port: 0,
+      // The lab's client port is ephemeral; it matters only with the ALB client-port option,
+      // which the lab does not use. A typical ephemeral port keeps the scenario valid.
+      port: 50000,
       scheme: 'http',
       host: `127.0.0.1:${info.entryPort}`,
       mode: forged ? 'attacker' : 'honest',

@@ -9,6 +9,7 @@ import { modelExchange, predictedChainInfo } from '../../runtime/webcontainer/la
 import { ExchangeView } from './ExchangeView';
 import { LabControls } from './LabControls';
 import { toChainConfig, toForged, type LabControlsState } from './lab-state';
+import { proxyHopsHref } from './proxy-hops-link';
 
 export interface LabSimulatorProps {
   state: LabControlsState;
@@ -32,6 +33,10 @@ export function LabSimulator({ state, onChange }: LabSimulatorProps) {
           title="Simulated request (updates as you change the controls)"
         />
       </div>
+      <p class="lab-more">
+        <a href={proxyHopsHref(state)}>Open this chain in chapter 4’s hop-by-hop simulator</a> to
+        change any proxy setting, the Host header or Gunicorn’s version.
+      </p>
     </div>
   );
 }

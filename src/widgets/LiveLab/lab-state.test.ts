@@ -84,3 +84,21 @@ describe('parseLabFiles (the embedded project)', () => {
     expect(() => parseLabFiles(text)).toThrow();
   });
 });
+
+describe('proxyHopsHref (the link into chapter 4’s simulator)', () => {
+  it('carries the lab’s exact chain in a state ProxyHops accepts unchanged', async () => {
+    const { proxyHopsHref, PROXY_HOPS_ID } = await import('./proxy-hops-link');
+    const { decodeState } = await import('../../runtime/url-state');
+    const { validateScenario } = await import('../../sim/proxy/scenario-state');
+    const { labScenario } = await import('../../runtime/webcontainer/lab-scenario');
+    for (const hops of [1, 2, 3] as const) {
+      const state = { ...DEFAULT_LAB_STATE, hops, x_for: hops };
+      const url = new URL(proxyHopsHref(state), 'http://localhost');
+      expect(url.pathname).toBe('/reverse-proxies/');
+      expect(url.hash).toBe(`#${PROXY_HOPS_ID}`);
+      const decoded = decodeState(url.searchParams.get(PROXY_HOPS_ID) ?? '');
+      const expected = labScenario(toChainConfig(state), toForged(state));
+      expect(validateScenario(decoded)).toEqual(expected);
+    }
+  });
+});
