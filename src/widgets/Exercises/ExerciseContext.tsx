@@ -15,17 +15,25 @@ export function ExerciseContext({ exercise }: ExerciseContextProps) {
     case 'proxy-count':
     case 'proxy-goal':
       return (
-        <ol class="ex-chain" aria-label="The request’s path">
-          <li>
-            client <code>{exercise.clientIp}</code>
-          </li>
-          {exercise.chain.map((hop, index) => (
-            <li key={index}>
-              {describeHop(hop)} <code>{hopAddress(hop, index)}</code>
+        <>
+          <ol class="ex-chain" aria-label="The request’s path">
+            <li>
+              client <code>{exercise.clientIp}</code>
             </li>
-          ))}
-          <li>Gunicorn + Flask</li>
-        </ol>
+            {exercise.chain.map((hop, index) => (
+              <li key={index}>
+                {describeHop(hop)} <code>{hopAddress(hop, index)}</code>
+              </li>
+            ))}
+            <li>Gunicorn + Flask</li>
+          </ol>
+          {exercise.kind === 'proxy-goal' && exercise.chain.includes('alb') ? (
+            <p class="ex-note">
+              Unverified: the model assumes the ALB replaces a client’s X-Forwarded-Proto with its
+              listener’s scheme. That is widely observed, but AWS’s documentation does not say so.
+            </p>
+          ) : null}
+        </>
       );
     case 'capacity-number':
     case 'capacity-goal': {
