@@ -102,6 +102,17 @@ describe('ProxyHops widget', () => {
     expect(verdictText()).toContain('Flask answers 400');
   });
 
+  it("a hop's settings load when opened; ALB remove mode leaks the ALB address", async () => {
+    render(<ProxyHops id="ph" preset="alb" />);
+    const details = document.querySelector('details.ph-hop-settings') as HTMLDetailsElement;
+    details.open = true;
+    fireEvent(details, new Event('toggle'));
+    const mode = await screen.findByLabelText('routing.http.xff_header_processing.mode');
+    fireEvent.change(mode, { target: { value: 'remove' } });
+    expect(remoteAddr()).toBe('10.0.1.17');
+    expect(verdictText()).toContain('Leaks a proxy address');
+  });
+
   it('shows UNVERIFIED behaviours for the ALB', () => {
     render(<ProxyHops id="ph" preset="alb" />);
     expect(screen.getAllByText('UNVERIFIED:').length).toBeGreaterThan(0);

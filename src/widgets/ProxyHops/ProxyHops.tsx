@@ -33,7 +33,13 @@ import { ProxyHopsSelect } from './ProxyHopsSelect';
 import { ProxyHopsSnapshots } from './ProxyHopsSnapshots';
 import { ProxyHopsTextField } from './ProxyHopsTextField';
 import type { ProxyHopsPasteProps } from './ProxyHopsPaste';
+import { useLazyComponent } from './use-lazy-component';
 import './ProxyHops.css';
+
+const loadPaste = () =>
+  import('./ProxyHopsPaste').then(
+    (module): ComponentType<ProxyHopsPasteProps> => module.ProxyHopsPaste,
+  );
 
 export interface ProxyHopsProps {
   /** Instance id: the figure's id and the URL parameter of its state. */
@@ -71,17 +77,10 @@ export function ProxyHops({ id = 'proxy-hops', preset }: ProxyHopsProps) {
   );
   const [announcement, setAnnouncement] = useState('');
   // The paste panel's code loads only when a reader opens it.
-  const [Paste, setPaste] = useState<ComponentType<ProxyHopsPasteProps> | null>(null);
-  const [pasteError, setPasteError] = useState('');
+  const paste = useLazyComponent(loadPaste);
+  const Paste = paste.Component;
   const openPaste = (event: Event) => {
-    if (!(event.currentTarget as HTMLDetailsElement).open || Paste) return;
-    import('./ProxyHopsPaste')
-      .then((module) => {
-        setPaste(() => module.ProxyHopsPaste);
-      })
-      .catch(() => {
-        setPasteError('The paste panel could not be loaded. Reload the page to try again.');
-      });
+    if ((event.currentTarget as HTMLDetailsElement).open) paste.request();
   };
   const result = useMemo(() => simulateChain(state), [state]);
   const classification = useMemo(() => classifyConfiguration(state), [state]);
@@ -274,7 +273,7 @@ export function ProxyHops({ id = 'proxy-hops', preset }: ProxyHopsProps) {
               }}
             />
           ) : (
-            <p class="ph-muted">{pasteError || 'Loading…'}</p>
+            <p class="ph-muted">{paste.error || 'Loading…'}</p>
           )}
         </details>
       </div>

@@ -3,6 +3,7 @@
  * down / Remove buttons and its settings; a kind selector and an Add button at the end.
  * Everything works with the keyboard; focus follows the hop that moved.
  */
+import type { ComponentType } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import {
   createHop,
@@ -12,7 +13,8 @@ import {
   type HopKind,
 } from '../../sim/proxy/hops';
 import { MAX_HOPS } from '../../sim/proxy/scenario-state';
-import { ProxyHopsHopFields } from './ProxyHopsHopFields';
+import type { ProxyHopsHopFieldsProps } from './ProxyHopsHopFields';
+import { useLazyComponent } from './use-lazy-component';
 import { ProxyHopsSelect } from './ProxyHopsSelect';
 
 export interface ProxyHopsChainProps {
@@ -27,8 +29,16 @@ const KIND_OPTIONS = (Object.keys(HOP_KIND_LABELS) as HopKind[]).map(
   (kind) => [kind, HOP_KIND_LABELS[kind]] as const,
 );
 
+// A hop's settings load with the first settings panel a reader opens.
+const loadFields = () =>
+  import('./ProxyHopsHopFields').then(
+    (module): ComponentType<ProxyHopsHopFieldsProps> => module.ProxyHopsHopFields,
+  );
+
 export function ProxyHopsChain({ idPrefix, hops, onChange, onAnnounce }: ProxyHopsChainProps) {
   const [kind, setKind] = useState<HopKind>('cloudfront');
+  const fields = useLazyComponent(loadFields);
+  const Fields = fields.Component;
   const pendingFocus = useRef<string | null>(null);
 
   useEffect(() => {
@@ -127,15 +137,24 @@ export function ProxyHopsChain({ idPrefix, hops, onChange, onAnnounce }: ProxyHo
                     </button>
                   </span>
                 </div>
-                <details class="ph-hop-settings">
+                <details
+                  class="ph-hop-settings"
+                  onToggle={(event) => {
+                    if (event.currentTarget.open) fields.request();
+                  }}
+                >
                   <summary>Settings of {name}</summary>
-                  <ProxyHopsHopFields
-                    idPrefix={`${idPrefix}-hop-${index}`}
-                    hop={hop}
-                    onChange={(changed) => {
-                      onChange(hops.map((h, i) => (i === index ? changed : h)));
-                    }}
-                  />
+                  {Fields ? (
+                    <Fields
+                      idPrefix={`${idPrefix}-hop-${index}`}
+                      hop={hop}
+                      onChange={(changed) => {
+                        onChange(hops.map((h, i) => (i === index ? changed : h)));
+                      }}
+                    />
+                  ) : (
+                    <p class="ph-muted">{fields.error || 'Loading…'}</p>
+                  )}
                 </details>
               </li>
             );
