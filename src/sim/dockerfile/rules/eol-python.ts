@@ -2,9 +2,12 @@ import { DOCS, defineRule } from '../rule';
 import { pythonMinor } from '../model';
 
 /**
- * Python ≤ 3.9 no longer gets security fixes (devguide "Status of Python versions": 3.9 ended
- * 2025-10). Debian buster (10) and stretch are out of LTS; bullseye (11) LTS ended 2026-08-31.
+ * Python ≤ 3.10 no longer gets security fixes (devguide "Status of Python versions"; PEP 596:
+ * 3.9 ended 2025-10; PEP 619: 3.10 ended 2026-10). The rules file says ≤ 3.9, written before
+ * 3.10's end of life; the site teaches what is true today. Debian buster (10) and stretch are
+ * out of LTS; bullseye (11) LTS ended 2026-08-31.
  */
+const LAST_EOL_MINOR = 10;
 const EOL_DEBIAN = ['jessie', 'stretch', 'buster', 'bullseye'];
 
 export default defineRule(
@@ -28,7 +31,7 @@ export default defineRule(
       if (
         minor &&
         (Number(minor.split('.')[0]) < 3 ||
-          (minor.startsWith('3.') && Number(minor.split('.')[1]) <= 9))
+          (minor.startsWith('3.') && Number(minor.split('.')[1]) <= LAST_EOL_MINOR))
       )
         reason = `Python ${minor} is end-of-life: no security fixes any more`;
       else if (debian)
