@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import { satteri } from '@astrojs/markdown-satteri';
 import { headingAnchors } from './src/lib/heading-anchors.mjs';
+import { labIntegration } from './src/lib/lab-integration.mjs';
 
 /**
  * Static output only. Content lives in the top-level `content/` folder (docs/adr/0001).
@@ -18,7 +19,7 @@ export default defineConfig({
   output: 'static',
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
-  integrations: [mdx(), preact()],
+  integrations: [mdx(), preact(), labIntegration()],
   devToolbar: { enabled: false },
   prefetch: false,
   markdown: {
