@@ -8,12 +8,14 @@
  */
 import { loadProgress, subscribeProgress, updateProgress } from '../runtime/progress-store';
 import { setResumePoint, summarizeChapters, type Progress } from '../sim/training/progress';
-import { EXERCISES } from '../training/exercises/index';
+import { EXERCISE_MANIFEST } from '../training/exercise-manifest';
 
 const CHAPTER_PATH = /^\/[a-z0-9-]+\/$/;
 
 function renderMarks(progress: Progress): void {
-  const summaries = new Map(summarizeChapters(progress, EXERCISES).map((s) => [s.chapter, s]));
+  const summaries = new Map(
+    summarizeChapters(progress, EXERCISE_MANIFEST).map((s) => [s.chapter, s]),
+  );
   for (const mark of document.querySelectorAll<HTMLElement>(
     '.progress-mark[data-progress-chapter]',
   )) {

@@ -78,6 +78,13 @@ export function setupSearch(): void {
   dialog.addEventListener('click', (event) => {
     if (event.target === dialog) dialog.close();
   });
+  // A search field swallows the first Escape (it clears the text); close the dialog on any Escape.
+  dialog.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      dialog.close();
+    }
+  });
 
   let generation = 0;
   input.addEventListener('input', () => {

@@ -3,6 +3,7 @@
  * dialog, copy buttons on code blocks and "copy link" on heading anchors. Every feature
  * degrades to plain HTML without JavaScript.
  */
+import { setupProgressMarks } from './progress-marks';
 import { setupSearch } from './search';
 
 const THEME_KEY = 'fdl-theme';
@@ -127,3 +128,4 @@ setupTheme();
 setupSearch();
 setupCodeCopy();
 setupAnchors();
+setupProgressMarks();
