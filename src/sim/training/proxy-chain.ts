@@ -13,7 +13,17 @@
  *   nginx with `proxy_set_header X-Forwarded-Proto $scheme` replaces it with its own scheme.
  * - Gunicorn puts the proxy's address in REMOTE_ADDR and headers in HTTP_* keys (facts §2.6).
  */
-import type { WsgiEnviron } from '../proxy/proxy-fix';
+import {
+  DEFAULT_APP,
+  DEFAULT_CLIENT,
+  DEFAULT_GUNICORN,
+  createAlbHop,
+  createCloudFrontHop,
+  createNginxHop,
+  simulateChain,
+  type HopConfig,
+} from '../proxy/hops';
+import { PROXY_FIX_DEFAULTS, type WsgiEnviron } from '../proxy/proxy-fix';
 import type { HopKind } from './types';
 
 export interface ChainRequest {
@@ -47,40 +57,48 @@ export function describeHop(kind: HopKind): string {
   }
 }
 
-const SEPARATOR: Record<HopKind, string> = { cloudfront: ',', alb: ', ', nginx: ', ' };
-
-/** The environ at Gunicorn for a request from `request.clientIp` through `chain`. */
+/**
+ * The environ at Gunicorn for a request from `request.clientIp` through `chain`, computed by
+ * the same chain model the proxy widget and the live lab use (src/sim/proxy/hops.ts), so an
+ * exercise can never teach a different hop behaviour from the widget. The exercises' hops keep
+ * the public Host (CloudFront forwards it, nginx sets `Host $host`) and write only
+ * X-Forwarded-For and X-Forwarded-Proto.
+ */
 export function buildChainEnviron(chain: readonly HopKind[], request: ChainRequest): WsgiEnviron {
-  let xff: string | null = request.spoofedFor;
-  let proto: string | null = request.spoofedProto;
-  // The scheme each leg used: the client speaks HTTPS to the first hop, and each proxy speaks
-  // plain HTTP to the next (an ALB's listener here is HTTPS whoever calls it, so it writes
-  // https; nginx writes `$scheme`, the scheme of the leg that reached it).
-  let legScheme = 'https';
-  let peer = request.clientIp;
-  chain.forEach((kind, index) => {
-    xff = xff === null ? peer : `${xff}${SEPARATOR[kind]}${peer}`;
-    if (kind === 'cloudfront') {
-      proto = null;
-    } else if (kind === 'alb') {
-      proto = 'https';
-    } else {
-      proto = legScheme;
+  const hops: HopConfig[] = chain.map((kind, index) => {
+    const address = hopAddress(kind, index);
+    switch (kind) {
+      case 'cloudfront':
+        return createCloudFrontHop({ address, forwardHost: true, originScheme: 'https' });
+      case 'alb':
+        return createAlbHop({ address });
+      case 'nginx':
+        return createNginxHop({ address, host: 'host', xfh: 'none', prefix: '' });
     }
-    legScheme = 'http';
-    peer = hopAddress(kind, index);
   });
-  const environ: Record<string, string> = {
-    REMOTE_ADDR: peer,
-    'wsgi.url_scheme': 'http',
-    HTTP_HOST: 'app.example.com',
-    SERVER_NAME: '0.0.0.0',
-    SERVER_PORT: '8000',
-    SCRIPT_NAME: '',
-  };
-  if (xff !== null) environ.HTTP_X_FORWARDED_FOR = xff;
-  if (proto !== null) environ.HTTP_X_FORWARDED_PROTO = proto;
-  return environ;
+  const forged = request.spoofedFor !== null || request.spoofedProto !== null;
+  const result = simulateChain({
+    client: {
+      ...DEFAULT_CLIENT,
+      ip: request.clientIp,
+      host: 'app.example.com',
+      mode: forged ? 'attacker' : 'honest',
+      spoof: {
+        xff: request.spoofedFor ?? '',
+        xfp: request.spoofedProto ?? '',
+        xfh: '',
+        host: '',
+        underscoreXff: '',
+      },
+    },
+    hops,
+    gunicorn: { ...DEFAULT_GUNICORN, bindHost: '0.0.0.0', bindPort: 8000 },
+    proxyFix: { ...PROXY_FIX_DEFAULTS, enabled: false, werkzeugVersion: '3.1.8' },
+    app: DEFAULT_APP,
+  });
+  if (result.environ === null)
+    throw new Error(`Gunicorn rejected the request: ${result.gunicornError ?? ''}`);
+  return result.environ;
 }
 
 /** How many hops append to X-Forwarded-For: the x_for that is right for this chain. */
