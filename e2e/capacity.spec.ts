@@ -13,8 +13,10 @@ async function openWidget(page: Page, url = CHAPTER): Promise<Locator> {
   await page.goto(url);
   const figure = page.getByRole('figure', { name: TITLE });
   await figure.scrollIntoViewIfNeeded();
-  // Hydrated once the exact number fields exist.
   await expect(figure.getByRole('spinbutton', { name: 'workers per task' })).toBeVisible();
+  // The figure is server-rendered; wait until its island has hydrated before pressing keys.
+  const id = (await figure.getAttribute('id')) ?? '';
+  await expect(page.locator(`astro-island:has(> #${id})`)).not.toHaveAttribute('ssr', /.*/);
   return figure;
 }
 

@@ -11,11 +11,16 @@ const TITLE = 'Workers, cores and worker classes';
 
 async function openWorkerModel(page: Page, url = '/gunicorn/'): Promise<Locator> {
   await page.goto(url);
-  const figure = page.getByRole('figure', { name: TITLE });
+  // Chapter 3 has two instances: the CPU-bound story (this one), then the I/O-heavy one.
+  const figure = page.locator('#worker-model-cpu-bound');
+  await expect(figure).toHaveAccessibleName(TITLE);
   await figure.scrollIntoViewIfNeeded();
   await expect(figure.getByRole('slider', { name: 'Workers (processes)' })).toBeVisible();
   // The figure is server-rendered; wait until its island has hydrated before pressing keys.
-  await expect(page.locator('astro-island', { has: figure })).not.toHaveAttribute('ssr', /.*/);
+  await expect(page.locator('astro-island:has(> #worker-model-cpu-bound)')).not.toHaveAttribute(
+    'ssr',
+    /.*/,
+  );
   return figure;
 }
 
@@ -53,13 +58,15 @@ test('CPU-bound story: more workers than cores, chosen by keyboard, and the conc
   ).toBeVisible();
 
   // The scenario is in the URL, so the link reproduces it.
-  await expect.poll(() => new URL(page.url()).searchParams.get('worker-model')).not.toBeNull();
+  await expect
+    .poll(() => new URL(page.url()).searchParams.get('worker-model-cpu-bound'))
+    .not.toBeNull();
   const shared = page.url();
   await page.goto('about:blank');
   const again = await openWorkerModel(page, shared);
   await expect(again.getByRole('slider', { name: 'Workers (processes)' })).toHaveValue('16');
 
-  await checkA11y(page, { include: '#worker-model' });
+  await checkA11y(page, { include: '#worker-model-cpu-bound' });
 });
 
 test('reduced motion shows the replay without animation controls', async ({ page }) => {
@@ -72,16 +79,16 @@ test('reduced motion shows the replay without animation controls', async ({ page
 
   // Dark theme: the charts and conclusions keep their contrast.
   await setTheme(page, 'dark');
-  const dark = page.getByRole('figure', { name: TITLE });
+  const dark = page.getByRole('figure', { name: TITLE }).first();
   await dark.scrollIntoViewIfNeeded();
   await expect(dark.locator('.wm-conclusions li').first()).toBeVisible({ timeout: 30_000 });
-  await checkA11y(page, { include: '#worker-model' });
+  await checkA11y(page, { include: '#worker-model-cpu-bound' });
 });
 
 test('junk link state is refused with a notice and the story stays intact', async ({ page }) => {
   const figure = await openWorkerModel(
     page,
-    '/gunicorn/?worker-model=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E#worker-model',
+    '/gunicorn/?worker-model-cpu-bound=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E#worker-model-cpu-bound',
   );
   await expect(figure.locator('.widget-notice')).not.toBeEmpty();
   await expect(figure.getByRole('button', { name: 'CPU-bound API' })).toHaveAttribute(

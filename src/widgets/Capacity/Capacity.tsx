@@ -68,7 +68,8 @@ type SectionKey = 'gunicorn' | 'pool' | 'service' | 'postgres' | 'pgbouncer' | '
 const OPEN_SECTIONS: Record<'default' | CapacityFocus, readonly SectionKey[]> = {
   default: ['gunicorn', 'pool', 'service', 'postgres'],
   workers: ['gunicorn', 'memory'],
-  pool: ['pool', 'service', 'postgres', 'pgbouncer'],
+  // The guide's pool example multiplies workers too, so their section stays open.
+  pool: ['gunicorn', 'pool', 'service', 'postgres', 'pgbouncer'],
 };
 
 const GUNICORN_FIELDS: readonly FieldSpec<CapacityNumericKey>[] = [
