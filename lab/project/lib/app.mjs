@@ -3,7 +3,7 @@
 // and request-view code is the site's own model (src/sim/proxy/proxy-fix.ts), bundled into this
 // file by lab/build-lab.mjs, so the live lab and the simulator cannot disagree about Werkzeug.
 import http from 'node:http';
-import { proxyFix, requestView } from '../../../src/sim/proxy/proxy-fix.ts';
+import { PROXY_ENVIRON_KEYS, proxyFix, requestView } from '../../../src/sim/proxy/proxy-fix.ts';
 import { peerAddress, readBody, readHeaderLines } from './headers.mjs';
 
 /**
@@ -67,19 +67,7 @@ export function buildGunicornEnviron({
 }
 
 /** The environ keys ProxyFix reads or writes, in the order the lab shows them. */
-export const SHOWN_KEYS = [
-  'REMOTE_ADDR',
-  'wsgi.url_scheme',
-  'HTTP_HOST',
-  'SERVER_NAME',
-  'SERVER_PORT',
-  'SCRIPT_NAME',
-  'HTTP_X_FORWARDED_FOR',
-  'HTTP_X_FORWARDED_PROTO',
-  'HTTP_X_FORWARDED_HOST',
-  'HTTP_X_FORWARDED_PORT',
-  'HTTP_X_FORWARDED_PREFIX',
-];
+export const SHOWN_KEYS = PROXY_ENVIRON_KEYS;
 
 function pick(environ) {
   const out = {};

@@ -19,6 +19,7 @@ import {
   type HeaderLine,
   type HopConfig,
 } from '../../sim/proxy/hops';
+import { PROXY_ENVIRON_KEYS } from '../../sim/proxy/proxy-fix';
 import type {
   LabChainConfig,
   LabChainInfo,
@@ -31,20 +32,8 @@ import type {
 /** Ports the lab uses inside WebContainer: the app on 5000, hop i on 5000 + i. */
 export const LAB_BASE_PORT = 5000;
 
-/** The environ keys the lab reports (lab/project/lib/app.mjs SHOWN_KEYS). */
-export const LAB_ENVIRON_KEYS = [
-  'REMOTE_ADDR',
-  'wsgi.url_scheme',
-  'HTTP_HOST',
-  'SERVER_NAME',
-  'SERVER_PORT',
-  'SCRIPT_NAME',
-  'HTTP_X_FORWARDED_FOR',
-  'HTTP_X_FORWARDED_PROTO',
-  'HTTP_X_FORWARDED_HOST',
-  'HTTP_X_FORWARDED_PORT',
-  'HTTP_X_FORWARDED_PREFIX',
-] as const;
+/** The environ keys the lab reports (the same list lab/project/lib/app.mjs reports). */
+export const LAB_ENVIRON_KEYS = PROXY_ENVIRON_KEYS;
 
 /**
  * The chain the lab starts for `config` on a system where every loopback address works

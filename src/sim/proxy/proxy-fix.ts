@@ -527,3 +527,21 @@ export function requestView(
     access_route: view.access_route,
   };
 }
+
+/**
+ * The environ keys ProxyFix reads or writes, in the order the site shows them (the widget's
+ * environ view, the live lab's report).
+ */
+export const PROXY_ENVIRON_KEYS = [
+  'REMOTE_ADDR',
+  'wsgi.url_scheme',
+  'HTTP_HOST',
+  'SERVER_NAME',
+  'SERVER_PORT',
+  'SCRIPT_NAME',
+  'HTTP_X_FORWARDED_FOR',
+  'HTTP_X_FORWARDED_PROTO',
+  'HTTP_X_FORWARDED_HOST',
+  'HTTP_X_FORWARDED_PORT',
+  'HTTP_X_FORWARDED_PREFIX',
+] as const;

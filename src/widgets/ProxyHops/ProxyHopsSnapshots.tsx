@@ -4,25 +4,12 @@
  * with the writer named; UNVERIFIED behaviours are listed where they apply.
  */
 import { HOP_DOCS, headerValue, type ChainResult } from '../../sim/proxy/hops';
+import { PROXY_ENVIRON_KEYS } from '../../sim/proxy/proxy-fix';
 import { ProxyHopsHeaderValue } from './ProxyHopsHeaderValue';
 
 export interface ProxyHopsSnapshotsProps {
   result: ChainResult;
 }
-
-const ENVIRON_ORDER = [
-  'REMOTE_ADDR',
-  'wsgi.url_scheme',
-  'HTTP_HOST',
-  'SERVER_NAME',
-  'SERVER_PORT',
-  'SCRIPT_NAME',
-  'HTTP_X_FORWARDED_FOR',
-  'HTTP_X_FORWARDED_PROTO',
-  'HTTP_X_FORWARDED_HOST',
-  'HTTP_X_FORWARDED_PORT',
-  'HTTP_X_FORWARDED_PREFIX',
-];
 
 function isForwardingHeader(name: string): boolean {
   const lower = name.toLowerCase().replace(/_/g, '-');
@@ -114,7 +101,7 @@ export function ProxyHopsSnapshots({ result }: ProxyHopsSnapshotsProps) {
             </tr>
           </thead>
           <tbody>
-            {ENVIRON_ORDER.filter((key) => environ[key] !== undefined).map((key) => {
+            {PROXY_ENVIRON_KEYS.filter((key) => environ[key] !== undefined).map((key) => {
               const pieces = result.environPieces[key];
               return (
                 <tr key={key}>
