@@ -85,10 +85,7 @@ export function ProxyHopsChain({ idPrefix, hops, onChange, onAnnounce }: ProxyHo
 
   return (
     <div class="ph-chain">
-      <p class="ph-chain-ends">
-        <span aria-hidden="true">🧑‍💻</span> Client — requests travel down this list — Gunicorn +
-        Flask <span aria-hidden="true">🐍</span>
-      </p>
+      <p class="ph-chain-ends">Client — requests travel down this list — Gunicorn + Flask</p>
       {hops.length === 0 ? (
         <p class="ph-empty">No proxy: the client talks to Gunicorn directly.</p>
       ) : (
