@@ -141,6 +141,27 @@ function toFinding(
 }
 
 /** Checks a Dockerfile (and optionally its .dockerignore) against the guide's container chapter. */
+/**
+ * A rule that fires on thousands of lines (a pasted 1 MB file) lists the first
+ * MAX_FINDINGS_PER_RULE of them and one summary finding for the rest, so the list stays
+ * readable and the check stays fast.
+ */
+function capFindings(raws: readonly RawFinding[]): RawFinding[] {
+  const sorted = [...raws].sort((a, b) => a.line - b.line || a.column - b.column);
+  const shown = sorted.slice(0, MAX_FINDINGS_PER_RULE);
+  const next = sorted[MAX_FINDINGS_PER_RULE]!;
+  const more = sorted.length - MAX_FINDINGS_PER_RULE;
+  return [
+    ...shown,
+    {
+      line: next.line,
+      column: next.column,
+      message: `…and ${more} more line${more === 1 ? '' : 's'} with the same problem, from line ${next.line} on. Fix the ones above and check again.`,
+      ...(next.file ? { file: next.file } : {}),
+    },
+  ];
+}
+
 export function checkDockerfile(text: string, options: CheckOptions = {}): Finding[] {
   const input = typeof text === 'string' ? text : '';
   const parseMeta = META_BY_CODE.get('parse-error')!;
@@ -184,6 +205,7 @@ export function checkDockerfile(text: string, options: CheckOptions = {}): Findi
         },
       ];
     }
+    if (raws.length > MAX_FINDINGS_PER_RULE) raws = capFindings(raws);
     for (const raw of raws)
       findings.push(
         toFinding(rule.meta, raw, suppressionFor(rule.meta, raw, parsed, suppressions)),
