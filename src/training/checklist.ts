@@ -33,14 +33,14 @@ export const CHECKLIST_GROUPS: readonly ChecklistGroup[] = [
         text: 'The worker count is set explicitly (about 2 × CPU), fits in memory and was load-tested.',
         section: '/gunicorn/#how-many-workers',
         sectionLabel: 'How many workers',
-        widget: { label: 'Worker model', href: '/gunicorn/#worker-model' },
+        widget: { label: 'Worker model: CPU-bound', href: '/gunicorn/#worker-model-cpu-bound' },
       },
       {
         id: 'check-worker-type',
         text: 'The worker type matches the workload: sync by default, gthread or gevent for I/O-bound concurrency.',
         section: '/gunicorn/#choosing-a-worker-type',
         sectionLabel: 'Choosing a worker type',
-        widget: { label: 'Worker model', href: '/gunicorn/#worker-model' },
+        widget: { label: 'Worker model: I/O-heavy', href: '/gunicorn/#worker-model-io-heavy' },
       },
       {
         id: 'check-not-root',

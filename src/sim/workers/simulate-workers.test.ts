@@ -397,3 +397,39 @@ describe('Gunicorn timeout, the DB pool and the backlog', () => {
     expect(result.completed).toBeGreaterThan(100);
   });
 });
+
+describe('simulateWorkers with sub-nanosecond request times', () => {
+  it('reports zero time averages instead of NaN (fast-check counterexample, seed -1122708350)', () => {
+    const result = simulateWorkers({
+      seed: 0,
+      durationMs: 100,
+      maxRequests: 600,
+      arrivals: { kind: 'bursts', burstSize: 1, burstEveryMs: 100 },
+      mix: [
+        {
+          name: 'k',
+          weight: 0.1,
+          cpuMs: 0,
+          ioMs: 5e-324,
+          usesDb: false,
+          variability: 'exponential',
+        },
+      ],
+      cores: 1,
+      workers: 1,
+      workerClass: 'sync',
+      threads: 1,
+      workerConnections: 1,
+      poolSize: 0,
+      maxOverflow: 0,
+      poolTimeoutMs: 1,
+      timeoutSeconds: 0,
+      restartMs: 0,
+      backlog: 1,
+      sampleEveryMs: 50,
+      recordProcesses: false,
+    });
+    for (const value of Object.values(result.little)) expect(Number.isFinite(value)).toBe(true);
+    expect(result.completed).toBe(result.arrivals);
+  });
+});

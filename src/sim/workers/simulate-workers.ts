@@ -45,6 +45,9 @@ import type {
   WorkerScenario,
 } from './scenario';
 
+/** Shortest window whose time averages are reported (one nanosecond). */
+const MIN_WINDOW_MS = 1e-6;
+
 const PHASE_QUEUED = 0;
 const PHASE_ACCEPTED = 1;
 const PHASE_CPU1 = 2;
@@ -657,11 +660,13 @@ export function simulateWorkers(scenario: WorkerScenario): WorkerRunResult {
     workerKills,
     maxInService,
     endMs,
+    // Time averages need a window that floating point can divide by: one shorter than a
+    // nanosecond (only possible with sub-nanosecond request times) reports zeros, not NaN.
     little: {
-      meanInSystem: endMs > 0 ? areaInSystem / endMs : 0,
-      arrivalRatePerMs: endMs > 0 ? arrivals / endMs : 0,
+      meanInSystem: endMs > MIN_WINDOW_MS ? areaInSystem / endMs : 0,
+      arrivalRatePerMs: endMs > MIN_WINDOW_MS ? arrivals / endMs : 0,
       meanTimeInSystemMs: arrivals > 0 ? sojournSum / arrivals : 0,
-      meanQueued: endMs > 0 ? areaQueued / endMs : 0,
+      meanQueued: endMs > MIN_WINDOW_MS ? areaQueued / endMs : 0,
       meanQueueTimeMs: arrivals > 0 ? (queueWaitSum + queuedAtEndWait()) / arrivals : 0,
     },
     series,
