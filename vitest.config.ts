@@ -8,6 +8,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.{ts,mjs}', 'lab/**/*.test.{ts,mjs}'],
     environment: 'node',
+    setupFiles: ['src/test-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },
