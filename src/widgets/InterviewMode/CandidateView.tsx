@@ -22,6 +22,7 @@ import '../Exercises/Exercises.css';
 import { readPlanFromLocation, TITLES, variantsFor } from './interview-data';
 import { loadSessionLog, saveSessionLog } from './session-log';
 import './InterviewMode.css';
+import { MissingInterviewLink } from './MissingInterviewLink';
 
 const CHANGE_LOG_DELAY_MS = 1500;
 
@@ -75,17 +76,10 @@ export function CandidateView() {
   if (!loaded) return <p>Loading the interview…</p>;
   if (plan === null) {
     return (
-      <div class="iv">
-        {notice !== null ? (
-          <p class="iv-notice" role="alert">
-            {notice}
-          </p>
-        ) : null}
-        <p>
-          This page needs an interview link (it carries a seed and the exercises). Ask your
-          interviewer for it, or <a href="/interview/">build one</a>.
-        </p>
-      </div>
+      <MissingInterviewLink notice={notice}>
+        This page needs an interview link (it carries a seed and the exercises). Ask your
+        interviewer for it, or <a href="/interview/">build one</a>.
+      </MissingInterviewLink>
     );
   }
 

@@ -12,6 +12,7 @@ import { RichText } from '../Exercises/RichText';
 import '../Exercises/Exercises.css';
 import { readPlanFromLocation, variantsFor } from './interview-data';
 import './InterviewMode.css';
+import { MissingInterviewLink } from './MissingInterviewLink';
 
 const GENERIC_RUBRIC = {
   strong: 'Reaches the answer and explains why, naming the mechanism and the failure it prevents.',
@@ -39,16 +40,9 @@ export function InterviewerView() {
   if (!loaded) return <p>Loading the interview…</p>;
   if (plan === null) {
     return (
-      <div class="iv">
-        {notice !== null ? (
-          <p class="iv-notice" role="alert">
-            {notice}
-          </p>
-        ) : null}
-        <p>
-          This page needs an interviewer link. <a href="/interview/">Build one</a>.
-        </p>
-      </div>
+      <MissingInterviewLink notice={notice}>
+        This page needs an interviewer link. <a href="/interview/">Build one</a>.
+      </MissingInterviewLink>
     );
   }
   const minutes = exercises.reduce((sum, e) => sum + e.minutes, 0);
