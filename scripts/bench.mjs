@@ -201,6 +201,13 @@ if (want('lighthouse') && !args.has('--no-lighthouse')) {
       const failing = Object.values(result?.lhr.audits ?? {})
         .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === 'binary')
         .map((a) => a.id);
+      if (result?.lhr.runtimeError) {
+        console.log(
+          page.padEnd(34),
+          `  Lighthouse error: ${result.lhr.runtimeError.code} (not a score; run again)`,
+        );
+        continue;
+      }
       console.log(
         page.padEnd(34),
         score('performance'),

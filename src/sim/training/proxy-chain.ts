@@ -24,7 +24,10 @@ import {
   type HopConfig,
 } from '../proxy/hops';
 import { PROXY_FIX_DEFAULTS, type WsgiEnviron } from '../proxy/proxy-fix';
+import { hopAddress } from './hop-names';
 import type { HopKind } from './types';
+
+export { countAppendingHops, countProtoWriters, describeHop, hopAddress } from './hop-names';
 
 export interface ChainRequest {
   readonly clientIp: string;
@@ -32,29 +35,6 @@ export interface ChainRequest {
   readonly spoofedFor: string | null;
   /** What the client itself sends in X-Forwarded-Proto, or null. */
   readonly spoofedProto: string | null;
-}
-
-/** The address each hop has, for display and for the next hop's peer. */
-export function hopAddress(kind: HopKind, index: number): string {
-  switch (kind) {
-    case 'cloudfront':
-      return `130.176.${String(10 + index)}.${String(20 + index)}`;
-    case 'alb':
-      return `10.0.${String(1 + index)}.17`;
-    case 'nginx':
-      return '127.0.0.1';
-  }
-}
-
-export function describeHop(kind: HopKind): string {
-  switch (kind) {
-    case 'cloudfront':
-      return 'CloudFront';
-    case 'alb':
-      return 'ALB (HTTPS listener)';
-    case 'nginx':
-      return 'nginx on the same host';
-  }
 }
 
 /**
@@ -99,15 +79,4 @@ export function buildChainEnviron(chain: readonly HopKind[], request: ChainReque
   if (result.environ === null)
     throw new Error(`Gunicorn rejected the request: ${result.gunicornError ?? ''}`);
   return result.environ;
-}
-
-/** How many hops append to X-Forwarded-For: the x_for that is right for this chain. */
-export function countAppendingHops(chain: readonly HopKind[]): number {
-  return chain.length;
-}
-
-/** How many hops set X-Forwarded-Proto after the last one that strips it (0 or 1 here). */
-export function countProtoWriters(chain: readonly HopKind[]): number {
-  const last = chain.at(-1);
-  return last === undefined || last === 'cloudfront' ? 0 : 1;
 }

@@ -5,7 +5,7 @@
  * not by asking the checker — so the unit tests can hold each variant against the simulation.
  */
 import { createRandom, pick, sampleInt, type Random } from '../random';
-import { countAppendingHops, countProtoWriters } from './proxy-chain';
+import { countAppendingHops, countProtoWriters } from './hop-names';
 import type {
   CapacityGoalExercise,
   CapacityNumberExercise,

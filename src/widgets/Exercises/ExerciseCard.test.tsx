@@ -34,7 +34,7 @@ describe('ExerciseCard', () => {
     expect(onHint).toHaveBeenLastCalledWith(2);
   });
 
-  it('checks through the simulation, then explains', () => {
+  it('checks through the simulation, then explains', async () => {
     const onAttempt = vi.fn();
     render(
       <ExerciseCard
@@ -48,11 +48,11 @@ describe('ExerciseCard', () => {
     const field = screen.getByRole('spinbutton', { name: 'x_for' });
     fireEvent.input(field, { target: { value: '3' } });
     fireEvent.click(screen.getByRole('button', { name: 'Check' }));
-    expect(screen.getByText('Not yet.')).toBeTruthy();
+    expect(await screen.findByText('Not yet.')).toBeTruthy();
     expect(screen.queryByText('Why')).toBeNull();
     fireEvent.input(field, { target: { value: '2' } });
     fireEvent.click(screen.getByRole('button', { name: 'Check' }));
-    expect(screen.getByText('Correct.')).toBeTruthy();
+    expect(await screen.findByText('Correct.')).toBeTruthy();
     expect(screen.getByText('Why')).toBeTruthy();
     expect(onAttempt).toHaveBeenCalledTimes(2);
   });
@@ -76,7 +76,7 @@ describe('ExerciseCard', () => {
     expect(diff.textContent).toContain('only in the solution: USER appuser');
   });
 
-  it('hides hints, solutions and explanations in interview mode', () => {
+  it('hides hints, solutions and explanations in interview mode', async () => {
     render(
       <ExerciseCard
         exercise={exercise('proxy-count-cloudfront-alb')}
@@ -89,7 +89,7 @@ describe('ExerciseCard', () => {
     expect(screen.queryByRole('button', { name: /solution/i })).toBeNull();
     fireEvent.input(screen.getByRole('spinbutton', { name: 'x_for' }), { target: { value: '2' } });
     fireEvent.click(screen.getByRole('button', { name: 'Check' }));
-    expect(screen.getByText('Correct.')).toBeTruthy();
+    expect(await screen.findByText('Correct.')).toBeTruthy();
     expect(screen.queryByText('Why')).toBeNull();
   });
 });

@@ -5,12 +5,18 @@
  */
 import { useMemo, useState } from 'preact/hooks';
 import { initialAnswer } from '../../sim/training/answers';
-import { checkAnswer } from '../../sim/training/check';
 import type { Answer, CheckResult, Exercise } from '../../sim/training/types';
 import { AnswerEditor } from './AnswerEditor';
 import { ExerciseContext } from './ExerciseContext';
 import { RichText } from './RichText';
 import { SolutionView } from './SolutionView';
+
+let checker: Promise<typeof import('../../sim/training/check')> | null = null;
+/** The exercise checker, imported once on first use (a separate chunk). */
+function loadChecker(): Promise<typeof import('../../sim/training/check')> {
+  checker ??= import('../../sim/training/check');
+  return checker;
+}
 
 export interface ExerciseCardProps {
   exercise: Exercise;
@@ -34,6 +40,7 @@ export function ExerciseCard(props: ExerciseCardProps) {
   const [hintsShown, setHintsShown] = useState(0);
   const [solutionOpen, setSolutionOpen] = useState(false);
   const [solvedNow, setSolvedNow] = useState(false);
+  const [checking, setChecking] = useState(false);
   const titleId = `${idPrefix}-title`;
   const Heading = props.headingLevel === 3 ? 'h3' : 'h4';
   const practice = mode === 'practice';
@@ -44,16 +51,29 @@ export function ExerciseCard(props: ExerciseCardProps) {
     props.onAnswerChange?.(next);
   };
 
+  // The checker runs the site's simulations (Dockerfile engine, shutdown, capacity, proxy
+  // chain); it is loaded on the first check, so reading a chapter never downloads it.
   const check = () => {
-    let verdict: CheckResult;
-    try {
-      verdict = checkAnswer(exercise, answer);
-    } catch {
-      verdict = { correct: false, feedback: ['That answer could not be checked.'] };
-    }
-    setResult(verdict);
-    if (verdict.correct) setSolvedNow(true);
-    props.onAttempt?.(answer, verdict);
+    const submitted = answer;
+    setChecking(true);
+    void loadChecker()
+      .then(({ checkAnswer }) => {
+        try {
+          return checkAnswer(exercise, submitted);
+        } catch {
+          return { correct: false, feedback: ['That answer could not be checked.'] };
+        }
+      })
+      .catch(() => ({
+        correct: false,
+        feedback: ['The checker could not be loaded: check your connection and try again.'],
+      }))
+      .then((verdict: CheckResult) => {
+        setChecking(false);
+        setResult(verdict);
+        if (verdict.correct) setSolvedNow(true);
+        props.onAttempt?.(submitted, verdict);
+      });
   };
 
   const showHint = () => {
@@ -93,7 +113,7 @@ export function ExerciseCard(props: ExerciseCardProps) {
       >
         <AnswerEditor exercise={exercise} answer={answer} onChange={change} idPrefix={idPrefix} />
         <div class="ex-actions">
-          <button type="submit" class="button-primary">
+          <button type="submit" class="button-primary" aria-busy={checking}>
             Check
           </button>
           {exercise.kind === 'dockerfile-goal' ? (

@@ -2,7 +2,7 @@
  * What an exercise gives the learner besides the prompt: the proxy chain, the fixed settings,
  * the request length. Every figure is read from the exercise data (seeded in interview mode).
  */
-import { describeHop, hopAddress } from '../../sim/training/proxy-chain';
+import { describeHop, hopAddress } from '../../sim/training/hop-names';
 import type { Exercise } from '../../sim/training/types';
 import { FIELD_LABELS } from './field-labels';
 

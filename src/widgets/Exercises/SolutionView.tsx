@@ -4,7 +4,7 @@
  * replaced, so closing the view returns to their own work.
  */
 import { answerText, describeAnswer } from '../../sim/training/answers';
-import { describeSolution } from '../../sim/training/check';
+import { describeSolution } from '../../sim/training/describe-solution';
 import { diffLines } from '../../sim/training/diff';
 import type { Answer, Exercise } from '../../sim/training/types';
 

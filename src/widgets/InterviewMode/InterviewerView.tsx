@@ -4,7 +4,7 @@
  * (strong / acceptable / weak) and follow-up questions.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { describeSolution } from '../../sim/training/check';
+import { describeSolution } from '../../sim/training/describe-solution';
 import { interviewQuery, type InterviewPlan } from '../../sim/training/interview';
 import type { Exercise } from '../../sim/training/types';
 import { ExerciseContext } from '../Exercises/ExerciseContext';
