@@ -34,6 +34,7 @@ import {
   type PgBouncerNumericKey,
 } from '../../sim/capacity/normalize-capacity-input';
 import { RDS_INSTANCE_CLASSES } from '../../sim/capacity/rds-instance-classes';
+import { CapacityCheckbox } from './CapacityCheckbox';
 import { CapacityConnectionBar } from './CapacityConnectionBar';
 import { CapacityMemoryBar } from './CapacityMemoryBar';
 import { CapacityNumberField } from './CapacityNumberField';
@@ -458,34 +459,24 @@ export function Capacity({ id = 'capacity', preset, focus }: CapacityProps) {
 
             <details class="cap-section" open={open.includes('pgbouncer') || pgb !== null}>
               <summary>PgBouncer</summary>
-              <div class="cap-check">
-                <input
-                  type="checkbox"
-                  id={fieldId('pgbouncer')}
-                  checked={pgb !== null}
-                  onChange={(event) => {
-                    const on = event.currentTarget.checked;
-                    apply({ ...state, pgbouncer: on ? PGBOUNCER_DEFAULTS : null });
-                  }}
-                />
-                <label for={fieldId('pgbouncer')}>PgBouncer between the app and PostgreSQL</label>
-              </div>
-              <div class="cap-check">
-                <input
-                  type="checkbox"
-                  id={fieldId('prepared')}
-                  checked={state.serverSidePreparedStatements}
-                  onChange={(event) => {
-                    apply({
-                      ...state,
-                      serverSidePreparedStatements: event.currentTarget.checked,
-                    });
-                  }}
-                />
-                <label for={fieldId('prepared')}>
-                  The driver uses server-side prepared statements (psycopg 3 does by default)
-                </label>
-              </div>
+              <CapacityCheckbox
+                id={fieldId('pgbouncer')}
+                checked={pgb !== null}
+                onChange={(on) => {
+                  apply({ ...state, pgbouncer: on ? PGBOUNCER_DEFAULTS : null });
+                }}
+              >
+                PgBouncer between the app and PostgreSQL
+              </CapacityCheckbox>
+              <CapacityCheckbox
+                id={fieldId('prepared')}
+                checked={state.serverSidePreparedStatements}
+                onChange={(on) => {
+                  apply({ ...state, serverSidePreparedStatements: on });
+                }}
+              >
+                The driver uses server-side prepared statements (psycopg 3 does by default)
+              </CapacityCheckbox>
               {pgb === null ? null : (
                 <>
                   <div class="cap-field">
@@ -553,22 +544,15 @@ export function Capacity({ id = 'capacity', preset, focus }: CapacityProps) {
               <summary>Memory, per task</summary>
               {renderField(MEMORY_FIELDS[0]!)}
               {renderField(MEMORY_FIELDS[1]!)}
-              <div class="cap-check">
-                <input
-                  type="checkbox"
-                  id={fieldId('preload')}
-                  checked={state.preloadApp}
-                  onChange={(event) => {
-                    apply({
-                      ...state,
-                      preloadApp: event.currentTarget.checked,
-                    });
-                  }}
-                />
-                <label for={fieldId('preload')}>
-                  <code>preload_app</code> (load the app in the master before forking)
-                </label>
-              </div>
+              <CapacityCheckbox
+                id={fieldId('preload')}
+                checked={state.preloadApp}
+                onChange={(on) => {
+                  apply({ ...state, preloadApp: on });
+                }}
+              >
+                <code>preload_app</code> (load the app in the master before forking)
+              </CapacityCheckbox>
               {renderField(MEMORY_FIELDS[2]!, !state.preloadApp)}
               {renderField(MEMORY_FIELDS[3]!)}
             </details>

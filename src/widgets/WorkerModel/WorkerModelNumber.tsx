@@ -3,6 +3,7 @@
  * worker_connections, seed). The value is applied when the field is committed (Enter or leaving
  * it) and clamped into range.
  */
+import { WorkerModelHint } from './WorkerModelHint';
 export interface WorkerModelNumberProps {
   id: string;
   label: string;
@@ -43,19 +44,7 @@ export function WorkerModelNumber(props: WorkerModelNumberProps) {
           onChange(clamped);
         }}
       />
-      {hint !== undefined || docHref !== undefined ? (
-        <p class="wm-hint" id={hintId}>
-          {hint}
-          {docHref !== undefined ? (
-            <>
-              {hint !== undefined ? ' ' : null}
-              <a href={docHref} rel="external noopener">
-                {docLabel ?? 'Docs'}
-              </a>
-            </>
-          ) : null}
-        </p>
-      ) : null}
+      <WorkerModelHint id={hintId} hint={hint} docHref={docHref} docLabel={docLabel} />
     </div>
   );
 }

@@ -2,6 +2,7 @@
  * One labelled range input with its value shown as text, an optional hint and a link to the
  * setting's official documentation. Arrow keys, Page Up/Down, Home and End all work (native).
  */
+import { WorkerModelHint } from './WorkerModelHint';
 export interface WorkerModelSliderProps {
   id: string;
   label: string;
@@ -47,19 +48,7 @@ export function WorkerModelSlider(props: WorkerModelSliderProps) {
           onChange(Number(event.currentTarget.value));
         }}
       />
-      {hint !== undefined || docHref !== undefined ? (
-        <p class="wm-hint" id={hintId}>
-          {hint}
-          {docHref !== undefined ? (
-            <>
-              {hint !== undefined ? ' ' : null}
-              <a href={docHref} rel="external noopener">
-                {docLabel ?? 'Docs'}
-              </a>
-            </>
-          ) : null}
-        </p>
-      ) : null}
+      <WorkerModelHint id={hintId} hint={hint} docHref={docHref} docLabel={docLabel} />
     </div>
   );
 }
