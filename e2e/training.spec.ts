@@ -165,8 +165,9 @@ test('an interview link gives the same problem every time; the interviewer sees 
   const other = await context.newPage();
   await other.goto(interviewerUrl.replace('seed=4242', 'seed=7'));
   const answersA = await notes.locator('[data-expected-answer]').allTextContents();
+  // The interviewer view renders after its island mounts: wait for it, not for "load".
+  await expect(other.locator('[data-expected-answer]')).toHaveCount(answersA.length);
   const answersB = await other.locator('[data-expected-answer]').allTextContents();
-  expect(answersB).toHaveLength(answersA.length);
   expect(answersB).not.toEqual(answersA);
 });
 
