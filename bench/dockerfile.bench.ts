@@ -17,6 +17,18 @@ function timeMs(run: () => void, iterations: number): number {
   lastCpuMs = (used.user + used.system) / 1000 / iterations;
   return (performance.now() - start) / iterations;
 }
+/** Median and fastest wall-clock ms of single runs: for the slow cases, where one noisy run would skew a mean. */
+function spreadMs(run: () => void, runs: number): { median: number; min: number } {
+  run();
+  const times: number[] = [];
+  for (let k = 0; k < runs; k += 1) {
+    const start = performance.now();
+    run();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[Math.floor(runs / 2)]!, min: times[0]! };
+}
 const cpuNote = (): string => `, ${lastCpuMs.toFixed(lastCpuMs < 10 ? 3 : 1)} ms CPU`;
 
 // About 60 lines: the guide's file plus comments and a few extra instructions.
@@ -44,9 +56,9 @@ const typicalMs = timeMs(() => checkDockerfile(typical, { dockerignore: GOOD_DOC
 console.log(
   `dockerfile: check a typical ${lineCount}-line Dockerfile: ${typicalMs.toFixed(3)} ms per run${cpuNote()} (target < 5 ms)`,
 );
-const bigMs = timeMs(() => checkDockerfile(megabyte), 5);
+const big = spreadMs(() => checkDockerfile(megabyte), 11);
 console.log(
-  `dockerfile: check a 1 MB Dockerfile (${megabyteLines.length} lines): ${bigMs.toFixed(1)} ms per run${cpuNote()} (target < 200 ms)`,
+  `dockerfile: check a 1 MB Dockerfile (${megabyteLines.length} lines): median ${big.median.toFixed(1)} ms, fastest ${big.min.toFixed(1)} ms over 11 runs (target < 200 ms)`,
 );
 const lineMs = timeMs(() => checkDockerfile(oneLine), 5);
 console.log(

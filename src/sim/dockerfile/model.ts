@@ -82,8 +82,6 @@ export interface DockerfileModel {
   readonly finalStage: Stage | null;
   /** Stages from the root of the final stage's FROM chain to the final stage itself. */
   readonly finalChain: readonly Stage[];
-  /** ARG/ENV values in effect at each instruction. */
-  readonly varsAt: ReadonlyMap<Instruction, Vars>;
   readonly entrypoint: CommandSite | null;
   readonly cmd: CommandSite | null;
   /** What the container runs: ENTRYPOINT + CMD as Docker combines them. */
@@ -130,8 +128,14 @@ export function pythonMinor(ref: ImageRef): string | null {
   return match ? `${match[1]}.${match[2]}` : null;
 }
 
-function parseEnvPairs(args: string, escape: string, vars: Vars): [string, string][] {
-  const words = splitWords(args, escape);
+/** The instruction's arguments split into words (memoised: several rules read ENV/ARG/LABEL words). */
+export function argWords(instruction: Instruction, escape: string): readonly string[] {
+  return (instruction.memo.words ??= splitWords(instruction.args, escape));
+}
+
+function parseEnvPairs(instruction: Instruction, escape: string, vars: Vars): [string, string][] {
+  const args = instruction.args;
+  const words = argWords(instruction, escape);
   const first = words[0];
   if (first === undefined) return [];
   if (!first.includes('=')) {
@@ -160,16 +164,9 @@ function unquote(value: string): string {
   return value;
 }
 
-const envCache = new WeakMap<Instruction, [string, string][]>();
-
-/** Reads `ENV` (both forms) into key/value pairs (cached: the values at an instruction never change). */
+/** Reads `ENV` (both forms) into key/value pairs (memoised: the values at an instruction never change). */
 export function readEnv(instruction: Instruction, escape: string, vars: Vars): [string, string][] {
-  let pairs = envCache.get(instruction);
-  if (!pairs) {
-    pairs = parseEnvPairs(instruction.args, escape, vars);
-    envCache.set(instruction, pairs);
-  }
-  return pairs;
+  return (instruction.memo.env ??= parseEnvPairs(instruction, escape, vars));
 }
 
 /** Reads `ARG NAME[=default] …` into names with optional defaults. */
@@ -178,7 +175,7 @@ export function readArgs(
   escape: string,
   vars: Vars,
 ): { name: string; value: string | null }[] {
-  return splitWords(instruction.args, escape).map((word) => {
+  return argWords(instruction, escape).map((word) => {
     const eq = word.indexOf('=');
     if (eq < 0) return { name: word, value: null };
     return { name: word.slice(0, eq), value: expandVars(word.slice(eq + 1), vars, escape) };
@@ -446,7 +443,6 @@ function analyseGunicorn(
 /** Builds the stage/process model. */
 export function buildModel(parsed: ParsedDockerfile): DockerfileModel {
   const escape = parsed.escape;
-  const varsAt = new Map<Instruction, Vars>();
   const globalArgs = new Map<string, string>();
   const stages: Stage[] = [];
   const byName = new Map<string, Stage>();
@@ -499,31 +495,29 @@ export function buildModel(parsed: ParsedDockerfile): DockerfileModel {
         vars: new Map(env),
         env,
       };
-      varsAt.set(instruction, globalArgs);
+      instruction.memo.vars = globalArgs;
       continue;
     }
     if (!current) {
       if (instruction.keyword === 'ARG')
         for (const arg of readArgs(instruction, escape, globalArgs))
           globalArgs.set(arg.name, arg.value ?? globalArgs.get(arg.name) ?? '');
-      varsAt.set(instruction, new Map(globalArgs));
+      instruction.memo.vars = new Map(globalArgs);
       continue;
     }
     current.instructions.push(instruction);
-    varsAt.set(instruction, current.vars);
+    instruction.memo.vars = current.vars;
     // Each ENV/ARG gets its own snapshot so earlier instructions see earlier values. Past
     // MAX_SNAPSHOTS ENV/ARG lines (real Dockerfiles have a handful) the map is shared, keeping huge pastes linear.
-    const snapshot = (): Map<string, string> =>
-      (snapshots += 1) > MAX_SNAPSHOTS ? current!.vars : new Map(current!.vars);
     if (instruction.keyword === 'ENV') {
-      const vars = snapshot();
+      const vars = (snapshots += 1) > MAX_SNAPSHOTS ? current.vars : new Map(current.vars);
       for (const [key, value] of readEnv(instruction, escape, current.vars)) {
         vars.set(key, value);
         current.env.set(key, value);
       }
       current.vars = vars;
     } else if (instruction.keyword === 'ARG') {
-      const vars = snapshot();
+      const vars = (snapshots += 1) > MAX_SNAPSHOTS ? current.vars : new Map(current.vars);
       for (const arg of readArgs(instruction, escape, current.vars)) {
         if (current.env.has(arg.name)) continue; // ENV wins over ARG
         vars.set(arg.name, arg.value ?? globalArgs.get(arg.name) ?? '');
@@ -595,7 +589,6 @@ export function buildModel(parsed: ParsedDockerfile): DockerfileModel {
     stages,
     finalStage,
     finalChain,
-    varsAt,
     entrypoint,
     cmd,
     pid1Argv,

@@ -15,6 +15,16 @@ describe('parser', () => {
     expect(parsed.instructions[2]!.line).toBe(5);
   });
 
+  it('finds the keyword after any blanks, even when it starts on a continuation line', () => {
+    const parsed = parseDockerfile('FROM x\n\t run\techo  hi\n  \\\nCMD ["c"]\n');
+    expect(parsed.instructions.map((i) => [i.keyword, i.args])).toEqual([
+      ['FROM', 'x'],
+      ['RUN', 'echo  hi'],
+      ['CMD', '["c"]'],
+    ]);
+    expect(parsed.instructions[1]!.column).toBe(3);
+  });
+
   it('honours the escape directive (backtick) and rejects odd ones with a finding', () => {
     const parsed = parseDockerfile('# escape=`\nFROM x\nRUN a `\n  b\n');
     expect(parsed.escape).toBe('`');

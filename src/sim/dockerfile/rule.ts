@@ -12,9 +12,12 @@ import {
   splitFlags,
   splitShellCommands,
   splitWords,
+  type PackageCommand,
   type ShellCommand,
   type Vars,
 } from './words';
+
+export type { PackageCommand } from './words';
 
 /** The chapter page the findings link to. */
 export const CHAPTER_PATH = '/the-container/';
@@ -106,8 +109,11 @@ export function runScript(instruction: Instruction): string {
   return [instruction.args, ...instruction.heredocs.map((h) => h.body)].join('\n');
 }
 
-export function varsAt(ctx: RuleContext, instruction: Instruction): Vars {
-  return ctx.model.varsAt.get(instruction) ?? new Map<string, string>();
+const NO_VARS: Vars = new Map<string, string>();
+
+/** ARG/ENV values in effect at an instruction (as buildModel recorded them). */
+export function varsAt(instruction: Instruction): Vars {
+  return instruction.memo.vars ?? NO_VARS;
 }
 
 export function replaceLines(startLine: number, endLine: number, lines: readonly string[]): Edit {
@@ -145,34 +151,17 @@ export function hasWord(text: string, word: string): boolean {
   }
 }
 
-export interface PackageCommand {
-  readonly manager: 'apt' | 'apk' | 'yum' | 'pip';
-  readonly action: 'install' | 'remove';
-  readonly packages: readonly string[];
-  readonly words: readonly string[];
-  /** apk `--virtual NAME` group. */
-  readonly virtual: string | null;
-}
-
-const packageCache = new WeakMap<Instruction, PackageCommand[]>();
-const shellCache = new WeakMap<Instruction, ShellCommand[]>();
-
 /** The simple commands of a RUN (arguments and heredoc bodies), cached per instruction. */
 export function runCommands(instruction: Instruction): readonly ShellCommand[] {
-  let commands = shellCache.get(instruction);
-  if (!commands) {
-    commands = splitShellCommands(runScript(instruction));
-    shellCache.set(instruction, commands);
-  }
-  return commands;
+  return (instruction.memo.commands ??= splitShellCommands(runScript(instruction)));
 }
 
 /** Package-manager commands in a RUN (apt-get/apt, apk, yum/dnf/microdnf, pip). */
 export function packageCommands(instruction: Instruction): readonly PackageCommand[] {
-  const cached = packageCache.get(instruction);
+  const cached = instruction.memo.packages;
   if (cached) return cached;
   const out: PackageCommand[] = [];
-  packageCache.set(instruction, out);
+  instruction.memo.packages = out;
   for (const command of runCommands(instruction)) {
     const words = command.words;
     const program = basename(words[0] ?? '');
@@ -251,12 +240,13 @@ const BUILD_TOOL_NAMES = new Set([
 
 /** Compilers and header packages (`*-dev`, `*-devel`). */
 export function isBuildTool(pkg: string): boolean {
-  const name = pkg.split('=')[0]!.toLowerCase();
+  const eq = pkg.indexOf('=');
+  const name = (eq >= 0 ? pkg.slice(0, eq) : pkg).toLowerCase();
   return (
     BUILD_TOOL_NAMES.has(name) ||
     name.endsWith('-dev') ||
     name.endsWith('-devel') ||
-    /^gcc-\d+$/.test(name)
+    (name.startsWith('gcc-') && /^gcc-\d+$/.test(name))
   );
 }
 
@@ -286,7 +276,7 @@ export function sourcesOf(rest: string, escape: string): string[] {
 
 /** ENV or ARG key/value pairs (ARG without a default gives null). */
 export function readPairs(ctx: RuleContext, instruction: Instruction): [string, string | null][] {
-  const vars = varsAt(ctx, instruction);
+  const vars = varsAt(instruction);
   if (instruction.keyword === 'ENV') return readEnv(instruction, ctx.parsed.escape, vars);
   return readArgs(instruction, ctx.parsed.escape, vars).map((arg) => [arg.name, arg.value]);
 }

@@ -116,32 +116,58 @@ function expandBraced(inner: string, vars: Vars): string {
  * quotes group and are removed, the escape character protects the next character.
  */
 export function splitWords(text: string, escape = '\\'): string[] {
+  // Copies runs of ordinary characters with one slice each, not character by character: a
+  // pasted 1 MB file has tens of thousands of ENV/ARG/COPY lines, and per-character string
+  // building is most of what the garbage collector then has to clean up.
   const words: string[] = [];
+  const n = text.length;
   let current = '';
   let inWord = false;
-  let quote: string | null = null;
-  for (let i = 0; i < text.length; i += 1) {
+  let i = 0;
+  while (i < n) {
     const ch = text[i]!;
-    if (quote) {
-      if (ch === quote) quote = null;
-      else if (ch === escape && quote === '"' && i + 1 < text.length) {
-        current += text[i + 1]!;
-        i += 1;
-      } else current += ch;
-      continue;
-    }
     if (ch === ' ' || ch === '\t') {
       if (inWord) words.push(current);
       current = '';
       inWord = false;
+      i += 1;
       continue;
     }
     inWord = true;
-    if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === escape && i + 1 < text.length) {
+    if (ch === '"' || ch === "'") {
+      // Up to the closing quote; inside double quotes the escape character protects the next one.
+      let j = i + 1;
+      for (;;) {
+        let k = j;
+        while (k < n && text[k] !== ch && !(ch === '"' && text[k] === escape && k + 1 < n)) k += 1;
+        current += text.slice(j, k);
+        if (k >= n) {
+          j = n; // an unterminated quote runs to the end
+          break;
+        }
+        if (text[k] === ch) {
+          j = k + 1;
+          break;
+        }
+        current += text[k + 1]!;
+        j = k + 2;
+      }
+      i = j;
+      continue;
+    }
+    if (ch === escape && i + 1 < n) {
       current += text[i + 1]!;
-      i += 1;
-    } else current += ch;
+      i += 2;
+      continue;
+    }
+    let j = i + 1;
+    while (j < n) {
+      const c = text[j]!;
+      if (c === ' ' || c === '\t' || c === '"' || c === "'" || (c === escape && j + 1 < n)) break;
+      j += 1;
+    }
+    current += text.slice(i, j);
+    i = j;
   }
   if (inWord) words.push(current);
   return words;
@@ -153,90 +179,118 @@ export interface ShellCommand {
   readonly offset: number;
 }
 
+/** A package-manager command found in a RUN (apt-get/apt, apk, yum/dnf/microdnf, pip). */
+export interface PackageCommand {
+  readonly manager: 'apt' | 'apk' | 'yum' | 'pip';
+  readonly action: 'install' | 'remove';
+  readonly packages: readonly string[];
+  readonly words: readonly string[];
+  /** apk `--virtual NAME` group. */
+  readonly virtual: string | null;
+}
+
+/** Does this UTF-16 code end a run of ordinary shell text? (blanks, newline, ; & | # quotes, backslash) */
+function isShellSpecial(code: number): boolean {
+  return (
+    code === 32 || // space
+    code === 9 || // \t
+    code === 10 || // \n
+    code === 13 || // \r
+    code === 12 || // \f
+    code === 11 || // \v
+    code === 59 || // ;
+    code === 38 || // &
+    code === 124 || // |
+    code === 35 || // #
+    code === 39 || // '
+    code === 34 || // "
+    code === 92 // \
+  );
+}
+
 /**
  * Splits a `sh -c` / shell-form script into simple commands at `&&`, `||`, `;`, `|`, `&` and
  * newlines outside quotes. Good enough to find the program each command runs; not a full shell.
+ * One pass with plain character tests and one slice per run of ordinary text: a pasted 1 MB
+ * file can hold ten thousand RUN lines.
  */
 export function splitShellCommands(script: string): ShellCommand[] {
   const commands: ShellCommand[] = [];
+  const n = script.length;
   let words: string[] = [];
   let current = '';
   let inWord = false;
-  let quote: string | null = null;
   let commandStart = 0;
-  const special = /[\s;&|#'"\\]/g;
-  const endWord = (): void => {
-    if (inWord) {
-      words.push(current);
-    }
-    current = '';
-    inWord = false;
-  };
-  const endCommand = (next: number): void => {
-    endWord();
-    if (words.length > 0) commands.push({ words, offset: commandStart });
-    words = [];
-    commandStart = next;
-  };
   let i = 0;
-  while (i < script.length) {
-    if (quote) {
-      // Copy everything up to the closing quote (or a backslash inside double quotes) at once.
-      let j = i;
-      while (j < script.length && script[j] !== quote && !(quote === '"' && script[j] === '\\'))
-        j += 1;
-      current += script.slice(i, j);
-      if (j >= script.length) break;
-      if (script[j] === quote) {
-        quote = null;
-        i = j + 1;
-      } else {
-        current += script[j + 1] ?? '';
-        i = j + 2;
-      }
-      continue;
-    }
-    special.lastIndex = i;
-    const match = special.exec(script);
-    const j = match ? match.index : script.length;
-    if (j > i) {
+  while (i < n) {
+    const code = script.charCodeAt(i);
+    if (!isShellSpecial(code)) {
       // A run of ordinary characters.
+      let j = i + 1;
+      while (j < n && !isShellSpecial(script.charCodeAt(j))) j += 1;
       inWord = true;
       current += script.slice(i, j);
       i = j;
       continue;
     }
-    const ch = script[i]!;
-    if (ch === ' ' || ch === '\t' || ch === '\r' || ch === '\f' || ch === '\v') {
-      endWord();
+    if (code === 32 || code === 9 || code === 13 || code === 12 || code === 11) {
+      if (inWord) words.push(current);
+      current = '';
+      inWord = false;
       i += 1;
       continue;
     }
-    if (ch === '\n' || ch === ';' || ch === '|' || ch === '&') {
-      const double = script[i + 1] === ch && ch !== '\n' && ch !== ';';
-      endCommand(i + (double ? 2 : 1));
+    if (code === 10 || code === 59 || code === 124 || code === 38) {
+      // \n ; | & end the command; || and && count as one operator.
+      const double = (code === 124 || code === 38) && script.charCodeAt(i + 1) === code;
+      if (inWord) words.push(current);
+      current = '';
+      inWord = false;
+      if (words.length > 0) commands.push({ words, offset: commandStart });
+      words = [];
       i += double ? 2 : 1;
+      commandStart = i;
       continue;
     }
-    if (ch === '#' && !inWord) {
+    if (code === 35 && !inWord) {
       // A comment runs to the end of the line.
       const nl = script.indexOf('\n', i);
-      i = nl < 0 ? script.length : nl;
+      i = nl < 0 ? n : nl;
       continue;
     }
     inWord = true;
-    if (ch === '"' || ch === "'") {
-      quote = ch;
-      i += 1;
-    } else if (ch === '\\') {
+    if (code === 39 || code === 34) {
+      // Everything up to the closing quote; inside double quotes a backslash protects the next character.
+      const quote = script[i]!;
+      let j = i + 1;
+      for (;;) {
+        let k = j;
+        while (k < n && script[k] !== quote && !(code === 34 && script[k] === '\\')) k += 1;
+        current += script.slice(j, k);
+        if (k >= n) {
+          j = n; // an unterminated quote runs to the end of the script
+          break;
+        }
+        if (script[k] === quote) {
+          j = k + 1;
+          break;
+        }
+        current += script[k + 1] ?? '';
+        j = k + 2;
+      }
+      i = j;
+      continue;
+    }
+    if (code === 92) {
       current += script[i + 1] ?? '';
       i += 2;
-    } else {
-      current += ch;
-      i += 1;
+      continue;
     }
+    current += script[i]!; // # inside a word
+    i += 1;
   }
-  endCommand(script.length);
+  if (inWord) words.push(current);
+  if (words.length > 0) commands.push({ words, offset: commandStart });
   return commands;
 }
 

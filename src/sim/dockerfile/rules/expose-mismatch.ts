@@ -17,7 +17,7 @@ export default defineRule(
     const exposes = finalInstructions(ctx, 'EXPOSE');
     if (exposes.length === 0) return [];
     const ports = exposes.flatMap((e) =>
-      expandVars(e.args, varsAt(ctx, e), ctx.parsed.escape)
+      expandVars(e.args, varsAt(e), ctx.parsed.escape)
         .split(/\s+/)
         .map((p) => Number(p.split('/')[0])),
     );

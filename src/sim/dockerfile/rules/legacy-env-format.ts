@@ -1,5 +1,5 @@
 import { DOCS, defineRule, replaceLines } from '../rule';
-import { splitWords } from '../words';
+import { argWords } from '../model';
 
 /** `ENV KEY value` is the legacy form (Docker build check LegacyKeyValueFormat). */
 export default defineRule(
@@ -16,7 +16,7 @@ export default defineRule(
     ctx.parsed.instructions
       .filter((instruction) => {
         if (instruction.keyword !== 'ENV' && instruction.keyword !== 'LABEL') return false;
-        const words = splitWords(instruction.args, ctx.parsed.escape);
+        const words = argWords(instruction, ctx.parsed.escape);
         return words.length > 1 && !words[0]!.includes('=');
       })
       .map((instruction) => {

@@ -22,7 +22,7 @@ export default defineRule(
           (c) => c.manager === 'pip' && !c.words.includes('--no-cache-dir'),
         );
         if (!pip) continue;
-        const vars = varsAt(ctx, instruction);
+        const vars = varsAt(instruction);
         const off = vars.get('PIP_NO_CACHE_DIR');
         if (off !== undefined && off !== '' && off !== '0' && off.toLowerCase() !== 'false')
           continue;

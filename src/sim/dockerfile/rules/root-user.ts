@@ -25,9 +25,7 @@ export default defineRule(
     if (!final) return [];
     const users = finalInstructions(ctx, 'USER');
     const last = users[users.length - 1];
-    const lastUser = last
-      ? expandVars(last.args.trim(), varsAt(ctx, last), ctx.parsed.escape)
-      : null;
+    const lastUser = last ? expandVars(last.args.trim(), varsAt(last), ctx.parsed.escape) : null;
     if (last && lastUser !== null && !isRootUser(lastUser)) return [];
     // Insert before the stage's CMD/ENTRYPOINT (or at its end).
     const launch = final.instructions.find(

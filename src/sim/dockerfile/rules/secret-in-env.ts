@@ -1,5 +1,5 @@
 import { DOCS, defineRule, locate, replaceLines } from '../rule';
-import { splitWords } from '../words';
+import { argWords } from '../model';
 import type { Edit, RawFinding } from '../types';
 
 /**
@@ -8,18 +8,25 @@ import type { Edit, RawFinding } from '../types';
  * SecretsUsedInArgOrEnv check, widened as dockerfile-rules.md says; values are checked for
  * URL credentials, AWS access key ids, GitHub tokens and JWTs.
  */
+const SECRET_PARTS = [
+  'SECRET',
+  'PASSWORD',
+  'PASSWD',
+  'TOKEN',
+  'API_KEY',
+  'APIKEY',
+  'PRIVATE',
+  'CREDENTIAL',
+] as const;
+
 export function isSecretName(name: string): boolean {
   const upper = name.toUpperCase();
   if (upper.includes('PUBLIC') || upper.endsWith('_FILE') || upper.includes('VERSION'))
     return false;
-  if (
-    ['SECRET', 'PASSWORD', 'PASSWD', 'TOKEN', 'API_KEY', 'APIKEY', 'PRIVATE', 'CREDENTIAL'].some(
-      (s) => upper.includes(s),
-    )
-  )
-    return true;
-  const parts = upper.split(/[^A-Z0-9]+/);
-  return parts.includes('AUTH') || upper.endsWith('_KEY') || upper === 'KEY';
+  for (const part of SECRET_PARTS) if (upper.includes(part)) return true;
+  if (upper.endsWith('_KEY') || upper === 'KEY') return true;
+  // AUTH as a word of its own (AUTH, BASIC_AUTH), not inside AUTHOR.
+  return upper.includes('AUTH') && upper.split(/[^A-Z0-9]+/).includes('AUTH');
 }
 
 /** Credentials in a value, whatever the name. Values are capped so the scan stays cheap. */
@@ -56,7 +63,7 @@ export default defineRule(
     const out: RawFinding[] = [];
     for (const instruction of ctx.parsed.instructions) {
       if (instruction.keyword !== 'ENV' && instruction.keyword !== 'ARG') continue;
-      const words = splitWords(instruction.args, ctx.parsed.escape);
+      const words = argWords(instruction, ctx.parsed.escape);
       const legacy = instruction.keyword === 'ENV' && words.length > 0 && !words[0]!.includes('=');
       const pairs: [string, string | null][] = legacy
         ? [[words[0]!, words.slice(1).join(' ')]]
@@ -64,31 +71,32 @@ export default defineRule(
             const eq = w.indexOf('=');
             return eq < 0 ? [w, null] : [w.slice(0, eq), w.slice(eq + 1)];
           });
-      const bad = new Set<string>();
+      let bad: Set<string> | null = null;
       for (const [name, value] of pairs) {
         if (value === null || value === '') continue;
         const inValue = secretInValue(value);
         const byName = isSecretName(name);
         if (!inValue && !byName) continue;
-        bad.add(name);
+        (bad ??= new Set<string>()).add(name);
         out.push({
           ...locate(ctx, instruction, name),
           message: `${instruction.keyword} ${name} ${inValue ? `holds ${inValue}` : 'looks like a secret and has a value'}: ${instruction.keyword} values are stored in the image (docker history, docker inspect), so anyone who can pull the image can read it${instruction.keyword === 'ARG' ? ' (build arguments are recorded too)' : ''}.`,
         });
       }
-      if (bad.size === 0) continue;
+      if (bad === null) continue;
+      const found = bad;
       // Safe fix: drop the value (ARG keeps the name, so --build-arg still works; ENV loses the pair).
       const keep = legacy
         ? []
         : pairs
-            .filter(([name]) => !bad.has(name) || instruction.keyword === 'ARG')
+            .filter(([name]) => !found.has(name) || instruction.keyword === 'ARG')
             .map(([name, value]) =>
-              bad.has(name) || value === null ? name : `${name}=${JSON.stringify(value)}`,
+              found.has(name) || value === null ? name : `${name}=${JSON.stringify(value)}`,
             );
       const lines = keep.length > 0 ? [`${instruction.keyword} ${keep.join(' ')}`] : [];
       const edits: Edit[] = [replaceLines(instruction.line, instruction.endLine, lines)];
-      const first = out[out.length - bad.size];
-      if (first) out[out.length - bad.size] = { ...first, edits };
+      const first = out[out.length - found.size];
+      if (first) out[out.length - found.size] = { ...first, edits };
     }
     return out;
   },

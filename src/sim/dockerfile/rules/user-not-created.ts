@@ -18,7 +18,7 @@ export default defineRule(
     const users = finalInstructions(ctx, 'USER');
     const last = users[users.length - 1];
     if (!last) return [];
-    const name = expandVars(last.args.trim(), varsAt(ctx, last), ctx.parsed.escape).split(':')[0]!;
+    const name = expandVars(last.args.trim(), varsAt(last), ctx.parsed.escape).split(':')[0]!;
     if (name === '' || /^\d+$/.test(name) || BUILTIN.has(name)) return [];
     const created = finalInstructions(ctx, 'RUN').some((instruction) => {
       const script = runScript(instruction);

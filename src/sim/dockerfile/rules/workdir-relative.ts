@@ -17,7 +17,7 @@ export default defineRule(
         if (instruction.keyword !== 'WORKDIR') return false;
         const path = expandVars(
           instruction.args.trim(),
-          varsAt(ctx, instruction),
+          varsAt(instruction),
           ctx.parsed.escape,
         ).replace(/^["']|["']$/g, '');
         return path !== '' && !path.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(path);
