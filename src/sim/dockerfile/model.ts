@@ -8,6 +8,7 @@
  * `dispatchEntrypoint` resets an inherited CMD unless CMD was set in the same stage;
  * Gunicorn settings and defaults from domain-facts §2.1 (`gunicorn/config.py`).
  */
+import { cleanPath, matchSegment } from './dockerignore';
 import type { Instruction, ParsedDockerfile } from './parse';
 import {
   basename,
@@ -73,6 +74,12 @@ export interface GunicornSettings {
   readonly configFile: string | null;
   /** A gunicorn.conf.py is given with -c or copied into the image. */
   readonly hasConfigFile: boolean;
+  /**
+   * A COPY/ADD that would bring a gunicorn.conf.py at the root of the build context into the
+   * directory Gunicorn starts in (`COPY . .`, `COPY *.py ./`): whether that file exists, and what
+   * it sets, cannot be known from the Dockerfile.
+   */
+  readonly configMayArriveBy: Instruction | null;
   readonly flagCount: number;
 }
 
@@ -397,10 +404,50 @@ function copiesGunicornConfig(chain: readonly Stage[], configName: string | null
   return false;
 }
 
+/** Absolute, normalised path: `path` taken relative to `dir` unless it starts with `/`. */
+function resolvePath(dir: string, path: string): string {
+  return `/${cleanPath(path.startsWith('/') ? path : `${dir}/${path}`)}`;
+}
+
+/** Would this COPY source pick up `gunicorn.conf.py` from the root of the build context? */
+function sourceMayHoldConfig(source: string): boolean {
+  const path = cleanPath(source);
+  return path === '' || (!path.includes('/') && matchSegment(path, 'gunicorn.conf.py'));
+}
+
+/**
+ * The last COPY/ADD (not `--from`) that may bring the context's gunicorn.conf.py into the final
+ * working directory, where Gunicorn looks for ./gunicorn.conf.py. WORKDIR starts at `/` (the
+ * official Python images set none) and relative WORKDIRs build on the previous one.
+ */
+function configMayArriveBy(chain: readonly Stage[], escape: string): Instruction | null {
+  let workdir = '/';
+  const copies: { instruction: Instruction; dest: string }[] = [];
+  for (const stage of chain)
+    for (const instruction of stage.instructions) {
+      const vars = instruction.memo.vars ?? new Map<string, string>();
+      if (instruction.keyword === 'WORKDIR') {
+        const path = expandVars(unquote(instruction.args.trim()), vars, escape);
+        if (path !== '') workdir = resolvePath(workdir, path);
+        continue;
+      }
+      if (instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD') continue;
+      const { flags, rest } = splitFlags(instruction.args);
+      if (flags.has('from')) continue;
+      const words = parseExecForm(rest) ?? splitWords(rest, escape);
+      if (words.length < 2 || !words.slice(0, -1).some(sourceMayHoldConfig)) continue;
+      const dest = expandVars(words[words.length - 1]!, vars, escape);
+      copies.push({ instruction, dest: resolvePath(workdir, dest) });
+    }
+  const last = copies.filter((copy) => copy.dest === workdir).pop();
+  return last ? last.instruction : null;
+}
+
 function analyseGunicorn(
   launch: readonly LaunchCommand[],
   finalChain: readonly Stage[],
   env: Vars,
+  escape: string,
 ): GunicornSettings | null {
   const found = launch.find((command) => basename(command.words[0] ?? '') === 'gunicorn');
   if (!found) return null;
@@ -436,6 +483,7 @@ function analyseGunicorn(
     reload: cli.reload || envArgs.reload,
     configFile,
     hasConfigFile,
+    configMayArriveBy: hasConfigFile ? null : configMayArriveBy(finalChain, escape),
     flagCount: cli.flags + envArgs.flags,
   };
 }
@@ -593,6 +641,6 @@ export function buildModel(parsed: ParsedDockerfile): DockerfileModel {
     cmd,
     pid1Argv,
     launch,
-    gunicorn: analyseGunicorn(launch, finalChain, env),
+    gunicorn: analyseGunicorn(launch, finalChain, env, escape),
   };
 }

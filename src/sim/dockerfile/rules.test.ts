@@ -115,3 +115,34 @@ describe.each(RULE_METAS.map((m) => m.code))('rule %s', (code) => {
     expect(findings.filter((f) => f.code === code)).toEqual([]);
   });
 });
+
+describe('gunicorn-bind-default and a gunicorn.conf.py that may come with the build context', () => {
+  const fires = (dockerfile: string, dockerignore?: string): boolean =>
+    checkDockerfile(dockerfile, { dockerignore }).some((f) => f.code === 'gunicorn-bind-default');
+  const app = (copy: string, workdir = '/app'): string =>
+    `FROM python:3.12-slim\nWORKDIR ${workdir}\n${copy}\nCMD ["gunicorn", "app:app"]\n`;
+
+  it('gives the benefit of the doubt when the context lands where Gunicorn starts', () => {
+    expect(fires(app('COPY . .'))).toBe(false);
+    expect(fires(app('COPY ./ /app/'))).toBe(false);
+    expect(fires(app('COPY *.py ./'))).toBe(false);
+    expect(fires(app('COPY ["gunicorn.conf.py", "app.py", "./"]'))).toBe(false);
+    // Relative WORKDIRs build on the previous one.
+    expect(
+      fires(
+        `FROM python:3.12-slim\nWORKDIR /srv\nWORKDIR app\nCOPY . /srv/app\nCMD ["gunicorn", "app:app"]\n`,
+      ),
+    ).toBe(false);
+  });
+
+  it('still fires when the file cannot be there', () => {
+    // The .dockerignore keeps it out of the context.
+    expect(fires(app('COPY . .'), 'gunicorn.conf.py\n')).toBe(true);
+    expect(fires(app('COPY . .'), '*\n!app.py\n')).toBe(true);
+    // Copied somewhere Gunicorn does not look.
+    expect(fires(app('COPY . /src'))).toBe(true);
+    // Only part of the context, or files from another stage.
+    expect(fires(app('COPY app.py requirements.txt ./'))).toBe(true);
+    expect(fires(app('COPY --from=build /app .'))).toBe(true);
+  });
+});

@@ -1,11 +1,13 @@
 import { DOCS, defineRule, locate, replaceLines } from '../rule';
+import { isIgnored } from '../dockerignore';
 import { basename } from '../words';
 import type { Edit } from '../types';
 
 /**
  * Gunicorn's bind default is 127.0.0.1:8000, or 0.0.0.0:$PORT when PORT is set (domain-facts
  * §2.1, gunicorn/config.py `Bind`); it reads ./gunicorn.conf.py by default. Loopback inside a
- * container cannot be reached through the published port.
+ * container cannot be reached through the published port. A gunicorn.conf.py that may arrive
+ * with a copy of the build context is given the benefit of the doubt.
  */
 export default defineRule(
   {
@@ -20,6 +22,10 @@ export default defineRule(
   (ctx) => {
     const g = ctx.model.gunicorn;
     if (!g || g.bindSource !== 'default') return [];
+    // `COPY . .` into Gunicorn's directory may bring a gunicorn.conf.py that sets bind; the
+    // Dockerfile cannot tell, so stay quiet unless the .dockerignore keeps that file out.
+    if (g.configMayArriveBy && !(ctx.ignore && isIgnored(ctx.ignore, 'gunicorn.conf.py')))
+      return [];
     const site = g.site;
     const edits: Edit[] = [];
     if (site.form === 'exec') {
