@@ -333,9 +333,9 @@ export interface CapacityResult {
 }
 
 const DOCS = {
-  gunicornSettings: 'https://docs.gunicorn.org/en/stable/settings.html',
-  gunicornDesign: 'https://docs.gunicorn.org/en/stable/design.html#how-many-workers',
-  gunicornSignals: 'https://docs.gunicorn.org/en/stable/signals.html',
+  gunicornSettings: 'https://gunicorn.org/reference/settings/',
+  gunicornDesign: 'https://gunicorn.org/design/#how-many-workers',
+  gunicornSignals: 'https://gunicorn.org/signals/',
   sqlalchemyPool: 'https://docs.sqlalchemy.org/en/20/core/pooling.html',
   sqlalchemyQueuePool:
     'https://docs.sqlalchemy.org/en/20/core/pooling.html#sqlalchemy.pool.QueuePool',

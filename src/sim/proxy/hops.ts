@@ -441,13 +441,13 @@ export const HOP_DOCS: Readonly<
   gunicorn: [
     [
       'Gunicorn forwarded_allow_ips',
-      'https://docs.gunicorn.org/en/stable/settings.html#forwarded-allow-ips',
+      'https://gunicorn.org/reference/settings/#forwarded_allow_ips',
     ],
     [
       'Gunicorn secure_scheme_headers',
-      'https://docs.gunicorn.org/en/stable/settings.html#secure-scheme-headers',
+      'https://gunicorn.org/reference/settings/#secure_scheme_headers',
     ],
-    ['Gunicorn header_map', 'https://docs.gunicorn.org/en/stable/settings.html#header-map'],
+    ['Gunicorn header_map', 'https://gunicorn.org/reference/settings/#header_map'],
   ],
 };
 

@@ -43,9 +43,9 @@ export interface ShutdownAdvice {
 }
 
 export const DOCS = {
-  gracefulTimeout: 'https://docs.gunicorn.org/en/stable/settings.html#graceful-timeout',
-  timeout: 'https://docs.gunicorn.org/en/stable/settings.html#timeout',
-  signals: 'https://docs.gunicorn.org/en/stable/signals.html',
+  gracefulTimeout: 'https://gunicorn.org/reference/settings/#graceful_timeout',
+  timeout: 'https://gunicorn.org/reference/settings/#timeout',
+  signals: 'https://gunicorn.org/signals/',
   shellExecForm: 'https://docs.docker.com/reference/dockerfile/#shell-and-exec-form',
   dockerStop: 'https://docs.docker.com/reference/cli/docker/container/stop/',
   composeGrace: 'https://docs.docker.com/reference/compose-file/services/#stop_grace_period',
@@ -54,7 +54,7 @@ export const DOCS = {
   ecsDraining:
     'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/load-balancer-connection-draining.html',
   albDeregistration:
-    'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-target-groups.html#deregistration-delay',
+    'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/edit-target-group-attributes.html#deregistration-delay',
   albHealthChecks:
     'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html',
   k8sTermination:

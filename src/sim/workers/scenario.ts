@@ -2,7 +2,7 @@
  * The inputs and outputs of the worker-model simulation (one Gunicorn task).
  *
  * Defaults come from the sources in /work/shared/domain-facts.md:
- * - Gunicorn (§2.1, `gunicorn/config.py`, docs https://docs.gunicorn.org/en/stable/settings.html):
+ * - Gunicorn (§2.1, `gunicorn/config.py`, docs https://gunicorn.org/reference/settings/):
  *   `workers` 1, `worker_class` "sync", `threads` 1, `worker_connections` 1000, `timeout` 30 s,
  *   `backlog` 2048.
  * - SQLAlchemy `QueuePool` (§7, `lib/sqlalchemy/pool/impl.py`): `pool_size` 5, `max_overflow` 10,
@@ -10,7 +10,7 @@
  */
 
 /**
- * How a worker process serves requests (docs.gunicorn.org/en/stable/design.html, "Worker types"):
+ * How a worker process serves requests (gunicorn.org/design/, "Worker types"):
  * - `sync`: one request at a time per process.
  * - `gthread`: `threads` OS threads per process. They share one GIL, so their Python CPU work runs
  *   one at a time inside the process while their IO waits overlap.

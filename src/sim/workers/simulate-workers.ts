@@ -3,11 +3,11 @@
  *
  * What is modelled, and where each rule comes from (see /work/shared/domain-facts.md §2 and §7):
  *
- * - Listen backlog (Gunicorn `backlog`, default 2048, docs.gunicorn.org/en/stable/settings.html#backlog:
+ * - Listen backlog (Gunicorn `backlog`, default 2048, gunicorn.org/reference/settings/#backlog:
  *   "Exceeding this number results in the client getting an error when attempting to connect").
  *   Connections wait here, first come first served, until a worker has room; an arrival that finds
  *   the backlog full is refused at once.
- * - Worker classes (docs.gunicorn.org/en/stable/design.html): a `sync` worker holds one request at
+ * - Worker classes (gunicorn.org/design/): a `sync` worker holds one request at
  *   a time; a `gthread` worker holds up to `threads`; a `gevent` worker up to `worker_connections`.
  *   Inside one process only one request runs Python CPU work at a time: threads queue for the GIL,
  *   greenlets run until they yield at IO. Simplification: that CPU queue is first come first served

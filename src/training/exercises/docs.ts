@@ -38,15 +38,15 @@ export const DOC = {
   },
   gunicornSettings: {
     label: 'Gunicorn: Settings',
-    url: 'https://docs.gunicorn.org/en/stable/settings.html',
+    url: 'https://gunicorn.org/reference/settings/',
   },
   gunicornDesign: {
     label: 'Gunicorn: Design (how many workers)',
-    url: 'https://docs.gunicorn.org/en/stable/design.html',
+    url: 'https://gunicorn.org/design/',
   },
   gunicornSignals: {
     label: 'Gunicorn: Signal handling',
-    url: 'https://docs.gunicorn.org/en/stable/signals.html',
+    url: 'https://gunicorn.org/signals/',
   },
   albHeaders: {
     label: 'AWS: ALB X-Forwarded headers',
@@ -54,7 +54,7 @@ export const DOC = {
   },
   albDeregistration: {
     label: 'AWS: ALB deregistration delay',
-    url: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-target-groups.html#deregistration-delay',
+    url: 'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/edit-target-group-attributes.html#deregistration-delay',
   },
   cloudFrontHeaders: {
     label: 'AWS: CloudFront request headers to custom origins',

@@ -34,8 +34,8 @@ import { WorkerModelSlider } from './WorkerModelSlider';
 import { WorkerModelTimeChart } from './WorkerModelTimeChart';
 import './WorkerModel.css';
 
-const GUNICORN_SETTINGS = 'https://docs.gunicorn.org/en/stable/settings.html';
-const GUNICORN_DESIGN = 'https://docs.gunicorn.org/en/stable/design.html';
+const GUNICORN_SETTINGS = 'https://gunicorn.org/reference/settings/';
+const GUNICORN_DESIGN = 'https://gunicorn.org/design/';
 const SQLALCHEMY_ENGINE =
   'https://docs.sqlalchemy.org/en/20/core/engines.html#sqlalchemy.create_engine.params.';
 
@@ -133,7 +133,7 @@ export function WorkerModel({ id = 'worker-model', preset }: WorkerModelProps) {
           <code>timeout</code>. When <code>timeout</code> fires is modelled from Gunicorn&apos;s
           worker loops (sync: a request longer than it; gevent: CPU work longer than it without
           yielding; gthread: not by slow requests) and was not measured here. Sources:{' '}
-          <a href={`${GUNICORN_DESIGN}#choosing-a-worker-type`} rel="external noopener">
+          <a href={`${GUNICORN_DESIGN}#worker-types`} rel="external noopener">
             Gunicorn design
           </a>
           ,{' '}
@@ -173,7 +173,7 @@ export function WorkerModel({ id = 'worker-model', preset }: WorkerModelProps) {
             <fieldset class="wm-radios">
               <legend>
                 Worker class{' '}
-                <a href={`${GUNICORN_DESIGN}#choosing-a-worker-type`} rel="external noopener">
+                <a href={`${GUNICORN_DESIGN}#worker-types`} rel="external noopener">
                   (docs)
                 </a>
               </legend>
@@ -219,7 +219,7 @@ export function WorkerModel({ id = 'worker-model', preset }: WorkerModelProps) {
               label="worker_connections"
               clamp={(value) => clampSetting('workerConnections', value)}
               hint="Greenlets per gevent worker."
-              docHref={`${GUNICORN_SETTINGS}#worker-connections`}
+              docHref={`${GUNICORN_SETTINGS}#worker_connections`}
               docLabel="worker_connections"
             />
             <WorkerModelSlider

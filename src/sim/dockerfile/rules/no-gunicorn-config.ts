@@ -8,7 +8,7 @@ export default defineRule(
     level: 'info',
     peers: [],
     section: 'gunicorn-in-the-image',
-    docUrl: `${DOCS.gunicornSettings}#config-file`,
+    docUrl: `${DOCS.gunicornSettings}#config`,
     title: 'Many Gunicorn flags, no gunicorn.conf.py',
     fix: 'Move the settings into gunicorn.conf.py (values from env vars), COPY it, and run gunicorn -c gunicorn.conf.py.',
   },
