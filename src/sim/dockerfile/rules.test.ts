@@ -117,32 +117,40 @@ describe.each(RULE_METAS.map((m) => m.code))('rule %s', (code) => {
 });
 
 describe('gunicorn-bind-default and a gunicorn.conf.py that may come with the build context', () => {
-  const fires = (dockerfile: string, dockerignore?: string): boolean =>
-    checkDockerfile(dockerfile, { dockerignore }).some((f) => f.code === 'gunicorn-bind-default');
-  const app = (copy: string, workdir = '/app'): string =>
-    `FROM python:3.12-slim\nWORKDIR ${workdir}\n${copy}\nCMD ["gunicorn", "app:app"]\n`;
+  const finding = (dockerfile: string, dockerignore?: string) =>
+    checkDockerfile(dockerfile, { dockerignore }).find((f) => f.code === 'gunicorn-bind-default');
+  const app = (copy: string, cmd = '["gunicorn", "app:app"]'): string =>
+    `FROM python:3.12-slim\nWORKDIR /app\n${copy}\nCMD ${cmd}\n`;
+  const UNSURE = /Unless a gunicorn\.conf\.py brought in by the (COPY|ADD) on line 3 sets bind/;
 
-  it('gives the benefit of the doubt when the context lands where Gunicorn starts', () => {
-    expect(fires(app('COPY . .'))).toBe(false);
-    expect(fires(app('COPY ./ /app/'))).toBe(false);
-    expect(fires(app('COPY *.py ./'))).toBe(false);
-    expect(fires(app('COPY ["gunicorn.conf.py", "app.py", "./"]'))).toBe(false);
+  it('says it cannot know when the file may land where Gunicorn starts', () => {
+    for (const copy of ['COPY . .', 'COPY ./ /app/', 'COPY *.py ./', 'ADD . /app'])
+      expect(finding(app(copy))?.message, copy).toMatch(UNSURE);
     // Relative WORKDIRs build on the previous one.
-    expect(
-      fires(
-        `FROM python:3.12-slim\nWORKDIR /srv\nWORKDIR app\nCOPY . /srv/app\nCMD ["gunicorn", "app:app"]\n`,
-      ),
-    ).toBe(false);
+    const nested = `FROM python:3.12-slim\nWORKDIR /srv\nCOPY . /srv/app\nWORKDIR app\nCMD ["gunicorn", "app:app"]\n`;
+    expect(finding(nested)?.message).toMatch(/brought in by the COPY on line 3/);
   });
 
-  it('still fires when the file cannot be there', () => {
-    // The .dockerignore keeps it out of the context.
-    expect(fires(app('COPY . .'), 'gunicorn.conf.py\n')).toBe(true);
-    expect(fires(app('COPY . .'), '*\n!app.py\n')).toBe(true);
-    // Copied somewhere Gunicorn does not look.
-    expect(fires(app('COPY . /src'))).toBe(true);
-    // Only part of the context, or files from another stage.
-    expect(fires(app('COPY app.py requirements.txt ./'))).toBe(true);
-    expect(fires(app('COPY --from=build /app .'))).toBe(true);
+  it('is certain when the file cannot be there', () => {
+    const cases: [string, string | undefined][] = [
+      [app('COPY . .'), 'gunicorn.conf.py\n'], // the .dockerignore keeps it out
+      [app('COPY . .'), '*\n!app.py\n'],
+      [app('COPY . /src'), undefined], // copied where Gunicorn does not look
+      [app('COPY app.py requirements.txt ./'), undefined],
+      [app('COPY --from=build /app .'), undefined],
+    ];
+    for (const [dockerfile, dockerignore] of cases) {
+      const message = finding(dockerfile, dockerignore)?.message ?? '';
+      expect(message, dockerfile).toMatch(/no PORT and no gunicorn\.conf\.py, so it listens/);
+    }
+  });
+
+  it('is quiet once the command says where the settings come from', () => {
+    expect(
+      finding(app('COPY . .', '["gunicorn", "-c", "gunicorn.conf.py", "app:app"]')),
+    ).toBeUndefined();
+    expect(
+      finding(app('COPY . .', '["gunicorn", "--bind", "0.0.0.0:8000", "app:app"]')),
+    ).toBeUndefined();
   });
 });

@@ -6,8 +6,9 @@ import type { Edit } from '../types';
 /**
  * Gunicorn's bind default is 127.0.0.1:8000, or 0.0.0.0:$PORT when PORT is set (domain-facts
  * §2.1, gunicorn/config.py `Bind`); it reads ./gunicorn.conf.py by default. Loopback inside a
- * container cannot be reached through the published port. A gunicorn.conf.py that may arrive
- * with a copy of the build context is given the benefit of the doubt.
+ * container cannot be reached through the published port. When a copy of the build context may
+ * bring a gunicorn.conf.py, the finding says that it cannot tell and asks for an explicit
+ * --bind or -c.
  */
 export default defineRule(
   {
@@ -22,10 +23,13 @@ export default defineRule(
   (ctx) => {
     const g = ctx.model.gunicorn;
     if (!g || g.bindSource !== 'default') return [];
-    // `COPY . .` into Gunicorn's directory may bring a gunicorn.conf.py that sets bind; the
-    // Dockerfile cannot tell, so stay quiet unless the .dockerignore keeps that file out.
-    if (g.configMayArriveBy && !(ctx.ignore && isIgnored(ctx.ignore, 'gunicorn.conf.py')))
-      return [];
+    // `COPY . .` into Gunicorn's directory may bring a gunicorn.conf.py that sets bind. The
+    // Dockerfile cannot show whether it does (unless the .dockerignore keeps the file out), so
+    // the message says so and asks for the explicit form, which settles it either way.
+    const maybe =
+      g.configMayArriveBy && !(ctx.ignore && isIgnored(ctx.ignore, 'gunicorn.conf.py'))
+        ? g.configMayArriveBy
+        : null;
     const site = g.site;
     const edits: Edit[] = [];
     if (site.form === 'exec') {
@@ -62,8 +66,9 @@ export default defineRule(
     return [
       {
         ...locate(ctx, site.instruction, 'gunicorn'),
-        message:
-          'Gunicorn gets no --bind, no bind in GUNICORN_CMD_ARGS, no PORT and no gunicorn.conf.py, so it listens on 127.0.0.1:8000: inside a container that is loopback only, and requests through the published port or the load balancer are refused.',
+        message: maybe
+          ? `Gunicorn gets no --bind, no bind in GUNICORN_CMD_ARGS and no PORT. Unless a gunicorn.conf.py brought in by the ${maybe.keyword} on line ${maybe.line} sets bind, it listens on 127.0.0.1:8000: loopback only inside a container, so requests through the published port or the load balancer are refused. The Dockerfile cannot show whether that file exists; pass --bind 0.0.0.0:8000, or -c gunicorn.conf.py if the file sets it.`
+          : 'Gunicorn gets no --bind, no bind in GUNICORN_CMD_ARGS, no PORT and no gunicorn.conf.py, so it listens on 127.0.0.1:8000: inside a container that is loopback only, and requests through the published port or the load balancer are refused.',
         ...(edits.length > 0 ? { edits } : {}),
       },
     ];
