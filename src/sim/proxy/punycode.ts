@@ -6,10 +6,10 @@
  * `encodings/idna.py` `ToUnicode`). That codec decodes an `xn--` label with Punycode, then
  * re-encodes the result with `ToASCII` and refuses the label if the round trip differs.
  * `_decode_idna` then falls back to decoding each label on its own and keeps a label that
- * fails as its ASCII form. This module reproduces that observable behaviour. Nameprep
- * (RFC 3491) is approximated by NFKC normalisation plus lower-casing, which is what decides
- * the round trip for the host names a proxy chain realistically carries.
+ * fails as its ASCII form. This module reproduces that observable behaviour; nameprep
+ * (RFC 3491) is in nameprep.ts.
  */
+import { nameprep } from './nameprep';
 
 const BASE = 36;
 const T_MIN = 1;
@@ -139,16 +139,12 @@ export function encodePunycode(input: string): string {
   return output;
 }
 
-/** Approximates RFC 3491 nameprep: case folding then NFKC. */
-function nameprep(label: string): string {
-  return label.toLowerCase().normalize('NFKC').toLowerCase();
-}
-
 /** Python `encodings.idna.ToASCII` for one label; null where it raises. */
 function labelToAscii(label: string): string | null {
   const lengthOk = (s: string): boolean => s.length > 0 && s.length < 64;
   if (isAscii(label)) return lengthOk(label) ? label : null;
   const prepared = nameprep(label);
+  if (prepared === null) return null;
   if (isAscii(prepared)) return lengthOk(prepared) ? prepared : null;
   if (prepared.startsWith(ACE_PREFIX)) return null;
   const encoded = ACE_PREFIX + encodePunycode(prepared);
@@ -213,13 +209,15 @@ export function encodeIdnaHost(name: string): string | null {
     if ((labels[labels.length - 1] ?? '').length >= 64) return null;
     return name;
   }
+  // Python splits a non-ASCII name at U+002E and the ideographic/full-width/half-width stops.
+  const parts = name.split(/[.\u3002\uff0e\uff61]/);
   let trailingDot = '';
-  if (labels.length > 0 && labels[labels.length - 1] === '') {
-    labels.pop();
+  if (parts.length > 0 && parts[parts.length - 1] === '') {
+    parts.pop();
     trailingDot = '.';
   }
   const result: string[] = [];
-  for (const label of labels) {
+  for (const label of parts) {
     const ascii = labelToAscii(label);
     if (ascii === null) return null;
     result.push(ascii);

@@ -82,6 +82,49 @@ describe('TRUSTED_HOSTS (domain-facts §8)', () => {
     ).toBe(200);
   });
 
+  it('rejects what a browser sends for straße.de: IDNA 2003 turns the entry into strasse.de', () => {
+    // Chromium 156 turns http://straße.de/ into the host xn--strae-oqa.de (IDNA 2008).
+    const result = evaluateTrustedHosts({
+      ...base,
+      hostHeader: 'xn--strae-oqa.de',
+      trustedHosts: ['straße.de', '.bücher.example'],
+    });
+    expect(result.status).toBe(400);
+    expect(result.entries[0]?.why).toMatch(/IDNA form, strasse\.de\. IDNA 2003 maps ß to ss/);
+    expect(result.entries[1]?.why).toBe(
+      '.bücher.example is compared in its IDNA form, .xn--bcher-kva.example.',
+    );
+    const written = evaluateTrustedHosts({
+      ...base,
+      hostHeader: 'xn--strae-oqa.de',
+      trustedHosts: ['xn--strae-oqa.de'],
+    });
+    expect(written.status).toBe(200);
+  });
+
+  it('stops at an entry Python cannot encode: later entries are never tried', () => {
+    for (const bad of ['app..example.com', 'bad\u0080.test']) {
+      const result = evaluateTrustedHosts({
+        ...base,
+        hostHeader: 'app.example.com',
+        trustedHosts: ['other.example', bad, 'app.example.com'],
+      });
+      expect(result.status, bad).toBe(400);
+      expect(result.entries.map((e) => e.matches)).toEqual([false, false, false]);
+      expect(result.entries[1]?.why).toMatch(/cannot IDNA-encode .*3\.12 and earlier .* 500/);
+      expect(result.entries[2]?.why).toBe(`never tried: Werkzeug stopped at ${bad}`);
+      expect(result.explanation).toMatch(/^400 on Python 3\.13\+, 500 on 3\.12 and earlier/);
+      expect(result.statusText).toBe('400 Bad Request (Python 3.13+) or 500 (3.12 and earlier)');
+    }
+    // An earlier match wins before the bad entry is reached.
+    const first = evaluateTrustedHosts({
+      ...base,
+      trustedHosts: ['app.example.com', 'app..example.com'],
+    });
+    expect(first.status).toBe(200);
+    expect(first.entries[1]?.why).toBe('never tried: Werkzeug stopped at app.example.com');
+  });
+
   it('explains a missing leading dot', () => {
     const result = evaluateTrustedHosts({
       ...base,

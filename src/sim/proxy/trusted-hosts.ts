@@ -18,6 +18,7 @@
  * 3.1) implies Secure. Default: False.
  */
 import { hostIsTrusted, proxyFix, requestViewWithTrust, type WsgiEnviron } from './proxy-fix';
+import { encodeIdnaHost } from './punycode';
 
 export const FLASK_TRUSTED_HOSTS_DOC =
   'https://flask.palletsprojects.com/en/stable/config/#TRUSTED_HOSTS';
@@ -46,6 +47,8 @@ export interface TrustedHostsResult {
   /** The host value Flask checks (`request.host` before the trust check). */
   readonly checkedHost: string;
   readonly status: 200 | 400;
+  /** The status as a heading: an entry Python cannot encode makes it depend on the Python version. */
+  readonly statusText: string;
   readonly entries: readonly EntryMatch[];
   readonly explanation: string;
 }
@@ -58,11 +61,36 @@ export function parseTrustedHostsText(text: string): string[] {
     .filter((entry) => entry !== '');
 }
 
+/**
+ * Python's codec refuses the entry (an empty or 64+ character label, a prohibited character).
+ * Werkzeug 3.1.8 catches only UnicodeEncodeError there and then returns "not trusted" without
+ * trying later entries. Python 3.13 raises UnicodeEncodeError (CPython gh-85287); 3.12 and
+ * earlier raise a plain UnicodeError, which escapes Werkzeug and Flask: a 500 for every request.
+ */
+const UNENCODABLE = (entry: string): string =>
+  `Python cannot IDNA-encode ${entry}. On Python 3.13+ Werkzeug treats that as untrusted and stops: later entries are never tried. On Python 3.12 and earlier the error escapes Werkzeug and every request fails with 500.`;
+
+/**
+ * A non-ASCII entry is encoded with Python's IDNA 2003 codec before the comparison. Browsers use
+ * IDNA 2008 (UTS #46, non-transitional): they keep ß, ς and the joiners, so `straße.de` arrives
+ * as `xn--strae-oqa.de` (checked in Chromium 156), while the entry becomes `strasse.de`.
+ */
+function idnaWhy(entry: string): string {
+  const bare = entry.replace(/^\./, '');
+  const encoded = encodeIdnaHost(bare.split(':')[0] ?? '') ?? bare;
+  const deviation = /[\u00df\u03c2\u200c\u200d]/.test(bare)
+    ? ' IDNA 2003 maps ß to ss (and ς to σ, and drops joiners); browsers keep them, so write the xn-- form the browser sends.'
+    : '';
+  return `${entry} is compared in its IDNA form, ${entry.startsWith('.') ? '.' : ''}${encoded}.${deviation}`;
+}
+
 function explainEntry(host: string, entry: string): EntryMatch {
   const name = host.split(':')[0] ?? '';
   const matches = hostIsTrusted(host, [entry]);
   let why: string;
-  if (matches) {
+  if (!matches && encodeIdnaHost(entry.replace(/^\./, '').split(':')[0] ?? '') === null) {
+    why = UNENCODABLE(entry);
+  } else if (matches) {
     why = entry.startsWith('.')
       ? `${name} is ${entry.slice(1)} or one of its subdomains`
       : `${name} is exactly ${entry}`;
@@ -70,6 +98,8 @@ function explainEntry(host: string, entry: string): EntryMatch {
     why = `a subdomain needs the leading dot: .${entry}`;
   } else if (name.toLowerCase() === entry.replace(/^\./, '').toLowerCase()) {
     why = 'differs only in letter case, and the comparison is case-sensitive';
+  } else if (/[^ -~]/.test(entry)) {
+    why = idnaWhy(entry);
   } else {
     why = `${name || "''"} is not ${entry.startsWith('.') ? `under ${entry.slice(1)}` : entry}`;
   }
@@ -95,9 +125,22 @@ export function evaluateTrustedHosts(input: TrustedHostsInput): TrustedHostsResu
   const plain = requestViewWithTrust(fixed);
   const checked = requestViewWithTrust(fixed, { trusted_hosts: input.trustedHosts });
   const checkedHost = plain.host;
-  const entries = (input.trustedHosts ?? []).map((entry) =>
-    explainEntry(fixed['HTTP_HOST'] ?? '', entry),
-  );
+  // Werkzeug tries the entries in order and stops at the first match or the first entry
+  // Python cannot encode; entries after that are never tried.
+  const entries: EntryMatch[] = [];
+  let stoppedAt: string | null = null;
+  for (const entry of input.trustedHosts ?? []) {
+    if (stoppedAt !== null) {
+      entries.push({ entry, matches: false, why: `never tried: Werkzeug stopped at ${stoppedAt}` });
+      continue;
+    }
+    const explained = explainEntry(fixed['HTTP_HOST'] ?? '', entry);
+    entries.push(explained);
+    if (explained.matches) stoppedAt = entry;
+    else if (encodeIdnaHost(entry.replace(/^\./, '').split(':')[0] ?? '') === null)
+      stoppedAt = entry;
+  }
+  const unencodable = entries.find((e) => !e.matches && e.why.startsWith('Python cannot'));
   const status = checked.host_error === null ? 200 : 400;
   const source =
     input.xHost > 0 && input.forwardedHost !== ''
@@ -109,12 +152,20 @@ export function evaluateTrustedHosts(input: TrustedHostsInput): TrustedHostsResu
   } else if (status === 200) {
     const hit = entries.find((e) => e.matches);
     explanation = `200: ${source}, and it matches ${hit?.entry ?? 'an entry'}.`;
+  } else if (unencodable) {
+    explanation = `400 on Python 3.13+, 500 on 3.12 and earlier: ${source}, and Werkzeug stopped at ${unencodable.entry}, which Python cannot IDNA-encode.`;
   } else if (checkedHost === '' && (fixed['HTTP_HOST'] ?? '') !== '') {
     explanation = `400: ${source}, which has characters Werkzeug does not accept in a host.`;
   } else {
     explanation = `400 Bad Request: ${source}, and no entry matches.`;
   }
-  return { checkedHost, status, entries, explanation };
+  const statusText =
+    status === 200
+      ? '200 — allowed'
+      : unencodable
+        ? '400 Bad Request (Python 3.13+) or 500 (3.12 and earlier)'
+        : '400 Bad Request';
+  return { checkedHost, status, statusText, entries, explanation };
 }
 
 export interface CookieEffects {

@@ -185,7 +185,7 @@ export function TrustedHosts({ id = 'trusted-hosts' }: TrustedHostsProps) {
         >
           <p class="th-status">
             <span aria-hidden="true">{result.status === 200 ? '✓' : '✗'}</span>{' '}
-            <strong>{result.status === 200 ? '200 — allowed' : '400 Bad Request'}</strong>
+            <strong>{result.statusText}</strong>
           </p>
           <p>{result.explanation}</p>
           {result.entries.length > 0 ? (
