@@ -110,3 +110,30 @@ test('the TRUSTED_HOSTS mini-widget answers by keyboard and is axe-clean', async
   await expect(figure.locator('.th-result')).toContainText('200');
   await checkA11y(page, { include: 'figure#trusted-hosts' });
 });
+
+test('an international TRUSTED_HOSTS entry loads the IDNA tables on demand and explains ß', async ({
+  page,
+}) => {
+  const tables: string[] = [];
+  page.on('request', (request) => {
+    if (/nameprep/.test(request.url())) tables.push(request.url());
+  });
+  await page.goto(CHAPTER);
+  const figure = page.locator('figure#trusted-hosts');
+  await figure.scrollIntoViewIfNeeded();
+  await waitForHydration(page, 'figure#trusted-hosts');
+  await expect(figure.locator('.th-result')).toContainText('400');
+  // ASCII host names: the tables are not fetched.
+  expect(tables).toEqual([]);
+
+  // What Chromium sends for http://straße.de/, against the entry a reader would write.
+  await figure.getByLabel('Host header the request arrives with').fill('xn--strae-oqa.de');
+  await figure.getByLabel(/^TRUSTED_HOSTS/).fill('straße.de');
+  await expect(figure.locator('.th-result')).toContainText('compared in its IDNA form, strasse.de');
+  await expect(figure.locator('.th-result')).toContainText('400 Bad Request');
+  expect(tables).toHaveLength(1);
+
+  await figure.getByLabel(/^TRUSTED_HOSTS/).fill('xn--strae-oqa.de');
+  await expect(figure.locator('.th-result')).toContainText('200');
+  await checkA11y(page, { include: 'figure#trusted-hosts' });
+});

@@ -4,5 +4,7 @@
  * broke something. A counterexample found locally prints its seed: add it as a regression test.
  */
 import fc from 'fast-check';
+// Node code provides the IDNA nameprep tables up front (islands load them on demand).
+import './sim/proxy/with-nameprep-data';
 
 if (process.env['CI']) fc.configureGlobal({ seed: 20261128 });

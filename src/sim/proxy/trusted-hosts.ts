@@ -1,5 +1,5 @@
 /**
- * Flask 3.1 `TRUSTED_HOSTS` and `SESSION_COOKIE_SECURE`, on top of the ProxyFix model.
+ * Flask 3.1 `TRUSTED_HOSTS`, on top of the ProxyFix model.
  *
  * TRUSTED_HOSTS (domain-facts §8; Flask 3.1.3 `app.py` `create_url_adapter`, `docs/config.rst`;
  * Werkzeug 3.1.8 `sansio/utils.py` `host_is_trusted`/`get_host`):
@@ -12,18 +12,20 @@
  *     environ; a mismatch raises SecurityError and Flask answers 400 (before/after_request
  *     handlers still run).
  *
- * SESSION_COOKIE_SECURE (Flask 3.1.3 `sessions.py` `get_cookie_secure`): Flask adds the
- * `Secure` attribute whenever the setting is true; it never looks at `request.scheme`. The
- * browser then sends that cookie back only over https. `SESSION_COOKIE_PARTITIONED` (new in
- * 3.1) implies Secure. Default: False.
+ * SESSION_COOKIE_SECURE is in session-cookie.ts (re-exported here).
  */
 import { hostIsTrusted, proxyFix, requestViewWithTrust, type WsgiEnviron } from './proxy-fix';
 import { encodeIdnaHost } from './punycode';
 
+export {
+  describeCookieEffects,
+  FLASK_SESSION_COOKIE_SECURE_DOC,
+  type CookieEffects,
+} from './session-cookie';
+export { parseTrustedHostsText } from './trusted-hosts-list';
+
 export const FLASK_TRUSTED_HOSTS_DOC =
   'https://flask.palletsprojects.com/en/stable/config/#TRUSTED_HOSTS';
-export const FLASK_SESSION_COOKIE_SECURE_DOC =
-  'https://flask.palletsprojects.com/en/stable/config/#SESSION_COOKIE_SECURE';
 
 export interface TrustedHostsInput {
   /** The Host header Gunicorn received. */
@@ -51,14 +53,6 @@ export interface TrustedHostsResult {
   readonly statusText: string;
   readonly entries: readonly EntryMatch[];
   readonly explanation: string;
-}
-
-/** Splits the text of a TRUSTED_HOSTS list (commas, spaces or new lines); '' → []. */
-export function parseTrustedHostsText(text: string): string[] {
-  return text
-    .split(/[\s,]+/)
-    .map((entry) => entry.trim().replace(/^['"]|['"]$/g, ''))
-    .filter((entry) => entry !== '');
 }
 
 /**
@@ -166,56 +160,4 @@ export function evaluateTrustedHosts(input: TrustedHostsInput): TrustedHostsResu
         ? '400 Bad Request (Python 3.13+) or 500 (3.12 and earlier)'
         : '400 Bad Request';
   return { checkedHost, status, statusText, entries, explanation };
-}
-
-export interface CookieEffects {
-  /** Flask sets the `Secure` attribute on the session cookie. */
-  readonly secureAttribute: boolean;
-  /** The browser sends the cookie back on this request's scheme. */
-  readonly browserSendsIt: boolean;
-  /** The scheme of `url_for(..., _external=True)` links. */
-  readonly externalUrlScheme: string;
-  readonly notes: readonly string[];
-}
-
-/**
- * What the session cookie and external URLs do, given what the browser used and what Flask
- * believes the scheme is (after ProxyFix).
- */
-export function describeCookieEffects(options: {
-  readonly browserScheme: 'http' | 'https';
-  readonly flaskScheme: string;
-  readonly sessionCookieSecure: boolean;
-}): CookieEffects {
-  const notes: string[] = [];
-  const secureAttribute = options.sessionCookieSecure;
-  const browserSendsIt = !secureAttribute || options.browserScheme === 'https';
-  const flaskSecure = options.flaskScheme === 'https' || options.flaskScheme === 'wss';
-  if (secureAttribute) {
-    notes.push(
-      'SESSION_COOKIE_SECURE=True: Flask adds Secure to the session cookie whatever request.scheme says; the browser returns it only over https.',
-    );
-  } else {
-    notes.push(
-      'SESSION_COOKIE_SECURE=False (the default): the session cookie would also travel over plain http.',
-    );
-  }
-  if (options.browserScheme === 'https' && !flaskSecure) {
-    notes.push(
-      `Flask believes the scheme is ${options.flaskScheme}: url_for(_external=True) and absolute redirects point to ${options.flaskScheme}://; following them over http loses a Secure cookie (the user looks logged out) or loops through an https redirect.`,
-    );
-  } else if (options.browserScheme === 'https') {
-    notes.push('The scheme is restored: request.is_secure is true and external URLs use https.');
-  }
-  if (!browserSendsIt) {
-    notes.push(
-      'The browser used http, so it does not send the Secure session cookie: every request starts a new session.',
-    );
-  }
-  return {
-    secureAttribute,
-    browserSendsIt,
-    externalUrlScheme: options.flaskScheme.toLowerCase(),
-    notes,
-  };
 }

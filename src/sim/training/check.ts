@@ -8,6 +8,7 @@ import { computeCapacity, type CapacityInput } from '../capacity/capacity';
 import { proxyFix } from '../proxy/proxy-fix';
 import { createDefaultScenario, type ShutdownScenario } from '../shutdown/scenario';
 import { simulateShutdown } from '../shutdown/shutdown';
+import '../proxy/with-nameprep-data';
 import { checkDockerfileForExercise } from './dockerfile-goal';
 import { buildChainEnviron, describeHop } from './proxy-chain';
 

@@ -10,6 +10,7 @@
  */
 import type { ComponentType } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
+import { useWithNameprep } from '../../runtime/use-nameprep-data';
 import { WidgetFrame } from '../../components/WidgetFrame';
 import { useUrlState } from '../../runtime/use-url-state';
 import { classifyConfiguration, recommendSettings } from '../../sim/proxy/advice';
@@ -25,7 +26,7 @@ import {
   type PresetName,
 } from '../../sim/proxy/hops';
 import { validateScenario } from '../../sim/proxy/scenario-state';
-import { parseTrustedHostsText } from '../../sim/proxy/trusted-hosts';
+import { parseTrustedHostsText } from '../../sim/proxy/trusted-hosts-list';
 import { ProxyHopsCheckbox } from './ProxyHopsCheckbox';
 import { ProxyHopsChain } from './ProxyHopsChain';
 import { ProxyHopsOutcome } from './ProxyHopsOutcome';
@@ -82,9 +83,16 @@ export function ProxyHops({ id = 'proxy-hops', preset }: ProxyHopsProps) {
   const openPaste = (event: Event) => {
     if ((event.currentTarget as HTMLDetailsElement).open) paste.request();
   };
-  const result = useMemo(() => simulateChain(state), [state]);
-  const classification = useMemo(() => classifyConfiguration(state), [state]);
-  const advice = useMemo(() => recommendSettings(state), [state]);
+  // An `xn--` host name needs the IDNA tables, which load on demand (use-nameprep-data.ts).
+  const computed = useWithNameprep(
+    () => ({
+      result: simulateChain(state),
+      classification: classifyConfiguration(state),
+      advice: recommendSettings(state),
+    }),
+    [state],
+  );
+  const outcome = computed.value;
   const update = (patch: Partial<ChainScenario>) => {
     setState((previous) => ({ ...previous, ...patch }));
   };
@@ -246,22 +254,29 @@ export function ProxyHops({ id = 'proxy-hops', preset }: ProxyHopsProps) {
             </p>
           </div>
 
-          <ProxyHopsOutcome
-            idPrefix={id}
-            settings={state.proxyFix}
-            result={result}
-            classification={classification}
-            advice={advice}
-            clientIp={client.ip}
-            browserScheme={client.scheme}
-            sessionCookieSecure={state.app.sessionCookieSecure}
-            onSettings={(proxyFix) => {
-              update({ proxyFix });
-            }}
-          />
+          {outcome ? (
+            <ProxyHopsOutcome
+              idPrefix={id}
+              settings={state.proxyFix}
+              result={outcome.result}
+              classification={outcome.classification}
+              advice={outcome.advice}
+              clientIp={client.ip}
+              browserScheme={client.scheme}
+              sessionCookieSecure={state.app.sessionCookieSecure}
+              onSettings={(proxyFix) => {
+                update({ proxyFix });
+              }}
+            />
+          ) : null}
+          {computed.status !== 'ready' ? (
+            <p class="ph-loading" role="status">
+              {computed.message || 'Loading the tables for international host names…'}
+            </p>
+          ) : null}
         </div>
 
-        <ProxyHopsSnapshots result={result} />
+        {outcome ? <ProxyHopsSnapshots result={outcome.result} /> : null}
         <details class="ph-paste" onToggle={openPaste}>
           <summary>Count your hops from real headers</summary>
           {Paste ? (

@@ -7,7 +7,7 @@ import { VERDICT_LABELS, type Classification, type Recommendation } from '../../
 import { formatProxyFixLine, type ChainResult, type ProxyFixSettings } from '../../sim/proxy/hops';
 import { PROXY_FIX_ARGS, WERKZEUG_VERSIONS, type WerkzeugVersion } from '../../sim/proxy/proxy-fix';
 import { MAX_COUNT } from '../../sim/proxy/scenario-state';
-import { describeCookieEffects } from '../../sim/proxy/trusted-hosts';
+import { describeCookieEffects } from '../../sim/proxy/session-cookie';
 import { ProxyHopsCheckbox } from './ProxyHopsCheckbox';
 import { ProxyHopsSelect } from './ProxyHopsSelect';
 

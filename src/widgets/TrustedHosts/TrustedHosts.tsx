@@ -4,6 +4,7 @@
  * comes from src/sim/proxy/trusted-hosts (Werkzeug 3.1.8 host_is_trusted after ProxyFix).
  */
 import { useMemo } from 'preact/hooks';
+import { useWithNameprep } from '../../runtime/use-nameprep-data';
 import { WidgetFrame } from '../../components/WidgetFrame';
 import { useUrlState } from '../../runtime/use-url-state';
 import {
@@ -75,7 +76,8 @@ export function TrustedHosts({ id = 'trusted-hosts' }: TrustedHostsProps) {
     validateTrustedHostsState,
   );
   const list = useMemo(() => parseTrustedHostsText(state.trusted), [state.trusted]);
-  const result = useMemo(
+  // A non-ASCII entry or an `xn--` host needs the IDNA tables, loaded on demand.
+  const computed = useWithNameprep(
     () =>
       evaluateTrustedHosts({
         hostHeader: state.hostHeader,
@@ -86,6 +88,7 @@ export function TrustedHosts({ id = 'trusted-hosts' }: TrustedHostsProps) {
       }),
     [state, list],
   );
+  const result = computed.value;
   const set = (patch: Partial<TrustedHostsState>) => {
     setState((previous) => ({ ...previous, ...patch }));
   };
@@ -178,26 +181,34 @@ export function TrustedHosts({ id = 'trusted-hosts' }: TrustedHostsProps) {
             ))}
           </div>
         </div>
-        <div
-          class={`th-result th-${result.status === 200 ? 'ok' : 'bad'}`}
-          role="status"
-          aria-live="polite"
-        >
-          <p class="th-status">
-            <span aria-hidden="true">{result.status === 200 ? '✓' : '✗'}</span>{' '}
-            <strong>{result.statusText}</strong>
+        {result ? (
+          <div
+            class={`th-result th-${result.status === 200 ? 'ok' : 'bad'}`}
+            role="status"
+            aria-live="polite"
+          >
+            <p class="th-status">
+              <span aria-hidden="true">{result.status === 200 ? '✓' : '✗'}</span>{' '}
+              <strong>{result.statusText}</strong>
+            </p>
+            <p>{result.explanation}</p>
+            {result.entries.length > 0 ? (
+              <ul>
+                {result.entries.map((entry) => (
+                  <li key={entry.entry}>
+                    <code>{entry.entry}</code>: {entry.matches ? 'matches' : 'no match'} —{' '}
+                    {entry.why}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </div>
+        ) : null}
+        {computed.status !== 'ready' ? (
+          <p class="th-loading" role="status">
+            {computed.message || 'Loading the tables for international host names…'}
           </p>
-          <p>{result.explanation}</p>
-          {result.entries.length > 0 ? (
-            <ul>
-              {result.entries.map((entry) => (
-                <li key={entry.entry}>
-                  <code>{entry.entry}</code>: {entry.matches ? 'matches' : 'no match'} — {entry.why}
-                </li>
-              ))}
-            </ul>
-          ) : null}
-        </div>
+        ) : null}
       </div>
     </WidgetFrame>
   );
