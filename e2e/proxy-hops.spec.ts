@@ -137,3 +137,23 @@ test('an international TRUSTED_HOSTS entry loads the IDNA tables on demand and e
   await expect(figure.locator('.th-result')).toContainText('200');
   await checkA11y(page, { include: 'figure#trusted-hosts' });
 });
+
+test('this browser lower-cases and normalises like the Node that generated the nameprep tables', async ({
+  page,
+}) => {
+  // nameprep-tables.ts only lists where toLowerCase()/NFKC differ from Python's Unicode 3.2
+  // data, as measured under Node. The tables hold in a browser only if it agrees with Node.
+  function changed(): string[] {
+    const out: string[] = [];
+    for (let cp = 0x80; cp < 0x30000; cp += 1) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const ch = String.fromCodePoint(cp);
+      const mapped = ch.toLowerCase().normalize('NFKC').toLowerCase();
+      if (mapped !== ch) out.push(`${cp.toString(16)}:${mapped}`);
+    }
+    return out;
+  }
+  await page.goto('/');
+  const inBrowser = await page.evaluate(`(${changed.toString()})()`);
+  expect(inBrowser).toEqual(changed());
+});

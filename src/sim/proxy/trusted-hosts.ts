@@ -59,10 +59,12 @@ export interface TrustedHostsResult {
  * Python's codec refuses the entry (an empty or 64+ character label, a prohibited character).
  * Werkzeug 3.1.8 catches only UnicodeEncodeError there and then returns "not trusted" without
  * trying later entries. Python 3.13 raises UnicodeEncodeError (CPython gh-85287); 3.12 and
- * earlier raise a plain UnicodeError, which escapes Werkzeug and Flask: a 500 for every request.
+ * earlier raise a plain UnicodeError, which escapes Werkzeug and Flask: a 500. Observed with
+ * Flask 3.1.3 and Werkzeug 3.1.8 on Python 3.11, 3.12 (uncaught UnicodeError; Gunicorn 20.1
+ * answers 500) and 3.13 (400); the codec's output is identical in all three.
  */
 const UNENCODABLE = (entry: string): string =>
-  `Python cannot IDNA-encode ${entry}. On Python 3.13+ Werkzeug treats that as untrusted and stops: later entries are never tried. On Python 3.12 and earlier the error escapes Werkzeug and every request fails with 500.`;
+  `Python cannot IDNA-encode ${entry}. On Python 3.13+ Werkzeug treats that as untrusted and stops: later entries are never tried. On Python 3.12 and earlier the error escapes Werkzeug and the request fails with 500.`;
 
 /**
  * A non-ASCII entry is encoded with Python's IDNA 2003 codec before the comparison. Browsers use
