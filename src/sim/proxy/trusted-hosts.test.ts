@@ -116,6 +116,14 @@ describe('TRUSTED_HOSTS (domain-facts §8)', () => {
       expect(result.explanation).toMatch(/^400 on Python 3\.13\+, 500 on 3\.12 and earlier/);
       expect(result.statusText).toBe('400 Bad Request (Python 3.13+) or 500 (3.12 and earlier)');
     }
+    // A malformed host is refused before the list is read: the bad entry does no harm.
+    const invalid = evaluateTrustedHosts({
+      ...base,
+      hostHeader: 'exa mple.com',
+      trustedHosts: ['app..example.com'],
+    });
+    expect(invalid.statusText).toBe('400 Bad Request');
+    expect(invalid.entries[0]?.why).toBe('never tried: the host itself is not valid');
     // An earlier match wins before the bad entry is reached.
     const first = evaluateTrustedHosts({
       ...base,

@@ -123,9 +123,16 @@ export function evaluateTrustedHosts(input: TrustedHostsInput): TrustedHostsResu
   const checkedHost = plain.host;
   // Werkzeug tries the entries in order and stops at the first match or the first entry
   // Python cannot encode; entries after that are never tried.
+  // An empty or malformed host is refused before the list is read (host_is_trusted checks the
+  // value first), so no entry is tried, and one Python cannot encode does no harm.
+  const hostValid = hostIsTrusted(fixed['HTTP_HOST'] ?? '', null);
   const entries: EntryMatch[] = [];
   let stoppedAt: string | null = null;
   for (const entry of input.trustedHosts ?? []) {
+    if (!hostValid) {
+      entries.push({ entry, matches: false, why: 'never tried: the host itself is not valid' });
+      continue;
+    }
     if (stoppedAt !== null) {
       entries.push({ entry, matches: false, why: `never tried: Werkzeug stopped at ${stoppedAt}` });
       continue;
