@@ -6,7 +6,8 @@ Input (JSON on stdin):
    "pid1": "direct" | "exec-form" | "shell-form-dash" | "shell-form-exec",
    "requests": [{"at": 0.02, "seconds": 3}, ...]}
 
-Output (JSON on stdout): every request's outcome ("completed" = HTTP 200, "reset" =
+Output (JSON on stdout): every request's outcome ("completed" = HTTP 200, "error-500" = HTTP
+500, "reset" =
 ECONNRESET, "killed" = EOF with no bytes, "refused" = ECONNREFUSED) and end time, plus when
 the signalled process exited and its return code. Times are seconds from t0, the moment the
 first scheduled client could start. Everything binds to 127.0.0.1.
@@ -27,7 +28,8 @@ import threading
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-PYTHON = "/usr/bin/python3"
+# Debian's Python by default; FDL_GUNICORN_PYTHON (with PYTHONPATH) runs another Gunicorn.
+PYTHON = os.environ.get("FDL_GUNICORN_PYTHON", "/usr/bin/python3")
 
 
 def free_port():
@@ -133,7 +135,12 @@ def client(t0, req, port, out):
                 break
             data += chunk
         s.close()
-        record["outcome"] = "completed" if data.startswith(b"HTTP/1.1 200") else ("killed" if not data else "other")
+        if data.startswith(b"HTTP/1.1 200"):
+            record["outcome"] = "completed"
+        elif data.startswith(b"HTTP/1.1 500"):
+            record["outcome"] = "error-500"
+        else:
+            record["outcome"] = "killed" if not data else "other"
     except ConnectionRefusedError:
         record["outcome"] = "refused"
     except ConnectionResetError:

@@ -129,7 +129,7 @@ export function adviseShutdown(scenario: ShutdownScenario): ShutdownAdvice {
     rules.push({
       id: 'gthread-20',
       status: 'note',
-      text: 'Gunicorn 20.1 gthread still accepts a connection that arrives within about a second of SIGTERM (measured); 23 drops it, 24+ stops accepting at once.',
+      text: 'Gunicorn 20.1 gthread still accepts a connection that arrives within about a second of SIGTERM and serves it; 23 accepts it and drops it unanswered; 24+ stops accepting at once (all measured).',
       docUrl: DOCS.signals,
     });
   }

@@ -94,6 +94,50 @@ describe('SIGINT quick stop (facts §2.2 INT → stop(False); §2.3 handle_quit 
     expect(byArrival(result, 0.3).outcome).toBe('reset');
     expect(byArrival(result, 0.9).outcome).toBe('refused');
   });
+  it('on Gunicorn 23+ a sync worker answers that request 500 instead (23.0.0, 24.1.1, 26.1.0 observed)', () => {
+    for (const version of ['23', '24+'] as const) {
+      const newer = simulateShutdown(
+        directSignalScenario({
+          signalAtSeconds: 0.6,
+          requests: [SLOW, ...QUEUED],
+          gunicorn: { version },
+          container: { stopSignal: 'INT' },
+        }),
+      );
+      const slow = byArrival(newer, 0.02);
+      expect(slow.outcome, version).toBe('error-500');
+      expect(slow.cause, version).toBe('quick-stop-500');
+      expect(slow.endAtMs, version).toBeCloseTo(700, 0);
+      expect(newer.summary.failed, version).toBe(3);
+    }
+    // gthread runs requests in threads; the main thread's SystemExit does not reach them.
+    const threaded = simulateShutdown(
+      directSignalScenario({
+        signalAtSeconds: 0.6,
+        requests: [SLOW],
+        gunicorn: { version: '23', workerClass: 'gthread', threads: 2 },
+        container: { stopSignal: 'INT' },
+      }),
+    );
+    expect(byArrival(threaded, 0.02).outcome).toBe('killed');
+  });
+  it('behind an ALB the 500 reaches the client as a 500, not a 502', () => {
+    const result = simulateShutdown(
+      fresh((s) => {
+        // Kubernetes with an ALB ingress: SIGINT races the endpoint removal, so requests are
+        // still in flight when it lands.
+        s.platform = 'kubernetes';
+        s.kubernetes.ingress = 'alb';
+        s.gunicorn.version = '23';
+        s.container.stopSignal = 'INT';
+        s.traffic.mix = [{ durationSeconds: 5, share: 100 }];
+      }),
+    );
+    expect(result.summary.byOutcome['error-500']).toBeGreaterThan(0);
+    expect(
+      result.requests.filter((r) => r.cause === 'quick-stop-500').map((r) => r.outcome),
+    ).not.toContain('lb-502');
+  });
 });
 
 describe('two sync workers (facts table "sync, 2 workers")', () => {
@@ -138,6 +182,8 @@ describe('gthread after SIGTERM differs by version (facts §2.4)', () => {
     expect(byArrival(r, 0.3).outcome).toBe('completed');
     expect(byArrival(r, 0.9).outcome).toBe('reset');
     expect(byArrival(r, 0.9).cause).toBe('abandoned-after-accept');
+    // Closed at once (the last reference goes with poller.close()), not when the worker exits.
+    expect(byArrival(r, 0.9).endAtMs).toBeCloseTo(900, 0);
   });
   it('24+ stops accepting at once; the late connection waits in the backlog and is reset', () => {
     const r = run('24+');

@@ -26,7 +26,14 @@ import {
 } from './scenario';
 import { generateRequests, type TrafficRequest } from './traffic';
 
-export type Outcome = 'completed' | 'reset' | 'killed' | 'refused' | 'lb-502' | 'not-routed';
+export type Outcome =
+  | 'completed'
+  | 'reset'
+  | 'killed'
+  | 'error-500' // Gunicorn answered 500 Internal Server Error
+  | 'refused'
+  | 'lb-502'
+  | 'not-routed';
 
 /** Why a request ended the way it did (the "which limit cut what" of the summary). */
 export type Cause =
@@ -38,6 +45,7 @@ export type Cause =
   | 'sigkill-orchestrator' // in progress when ECS / the kubelet / docker sent SIGKILL
   | 'sigkill-graceful-timeout' // in progress when the Gunicorn master SIGKILLed at graceful_timeout
   | 'quick-stop' // in progress when INT/QUIT made the worker exit after 0.1 s
+  | 'quick-stop-500' // the same on a 23+ sync worker, which answers 500 on its way out
   | 'worker-timeout' // sync request longer than `timeout`: the heartbeat check killed the worker
   | 'listener-closed' // connected after every copy of the listening socket was closed
   | 'deregistration-delay'; // the ALB's deregistration delay elapsed while it was in flight
@@ -46,6 +54,7 @@ export const OUTCOMES: readonly Outcome[] = [
   'completed',
   'reset',
   'killed',
+  'error-500',
   'refused',
   'lb-502',
   'not-routed',
@@ -60,6 +69,7 @@ export const CAUSES: readonly Cause[] = [
   'sigkill-orchestrator',
   'sigkill-graceful-timeout',
   'quick-stop',
+  'quick-stop-500',
   'worker-timeout',
   'listener-closed',
   'deregistration-delay',
@@ -159,7 +169,7 @@ export const WORKER_RESPAWN_MS = 500;
 /** The kubelet's one-off extension when preStop overruns the grace period (facts §4). */
 export const PRESTOP_OVERRUN_EXTENSION_MS = 2000;
 
-const FAILED: ReadonlySet<Outcome> = new Set(['reset', 'killed', 'refused', 'lb-502']);
+const FAILED: ReadonlySet<Outcome> = new Set(['reset', 'killed', 'error-500', 'refused', 'lb-502']);
 
 export function isFailure(outcome: Outcome): boolean {
   return FAILED.has(outcome);
@@ -346,7 +356,6 @@ interface Slot {
 interface Worker {
   slots: Slot[];
   lastEndMs: number;
-  abandoned: number[];
 }
 
 interface Cut {
@@ -459,7 +468,6 @@ export function simulateShutdown(scenario: ShutdownScenario): ShutdownResult {
   const workers: Worker[] = Array.from({ length: workerCount }, () => ({
     slots: Array.from({ length: threads }, () => ({ freeAtMs: 0 })),
     lastEndMs: 0,
-    abandoned: [],
   }));
   const results: RequestResult[] = [];
   const backlog: number[] = []; // indices into results
@@ -552,7 +560,9 @@ export function simulateShutdown(scenario: ShutdownScenario): ShutdownResult {
     }
     if (r.id === wakeArrivalId && version === '23' && workerClass === 'gthread') {
       // 23.0: accept() only registers the connection with the poller; the loop then exits and
-      // poller.close() abandons it (facts §2.4).
+      // poller.close() drops the last reference, so CPython closes the socket there and then,
+      // with the request unread (facts §2.4). Observed on 23.0.0: closed within 1 ms of arrival,
+      // as a reset (or a plain close when the request bytes had not arrived yet).
       results.push({
         id,
         arriveAtMs,
@@ -563,7 +573,6 @@ export function simulateShutdown(scenario: ShutdownScenario): ShutdownResult {
         outcome: 'reset',
         cause: 'abandoned-after-accept',
       });
-      worker.abandoned.push(results.length - 1);
       continue;
     }
     let endAtMs = startAtMs + r.durationMs;
@@ -588,6 +597,12 @@ export function simulateShutdown(scenario: ShutdownScenario): ShutdownResult {
         if (cut.atMs <= startAtMs) {
           outcome = 'reset';
           cause = 'queued-in-worker';
+        } else if (cut.cause === 'quick-stop' && workerClass === 'sync' && version !== '20.1') {
+          // 23.0 sync.py `handle` catches BaseException: the SystemExit that handle_quit raises
+          // inside the request becomes a 500 response (observed on 23.0.0, 24.1.1 and 26.1.0;
+          // 20.1 caught Exception only and closed the connection with no reply).
+          outcome = 'error-500';
+          cause = 'quick-stop-500';
         } else {
           outcome = 'killed';
           cause = cut.cause;
@@ -681,9 +696,6 @@ export function simulateShutdown(scenario: ShutdownScenario): ShutdownResult {
       r.endAtMs = r.arriveAtMs;
     }
   }
-  workers.forEach((worker, index) => {
-    for (const i of worker.abandoned) results[i]!.endAtMs = workerExit(workerResults[index]!);
-  });
 
   // The ALB: 502 when the deregistration delay elapses with the request in flight, and 502 for
   // every reset/FIN/refusal (facts §3 and §2.5, ALB troubleshooting "HTTP 502").
@@ -847,6 +859,7 @@ const CAUSE_PHRASES: Record<Cause, string> = {
   'sigkill-orchestrator': 'cut by SIGKILL',
   'sigkill-graceful-timeout': 'cut by graceful_timeout',
   'quick-stop': 'cut by the quick stop',
+  'quick-stop-500': 'answered 500 by the quick stop',
   'worker-timeout': 'killed by the worker timeout',
   'listener-closed': 'refused (nothing listening)',
   'deregistration-delay': 'got a 502 when the deregistration delay elapsed',

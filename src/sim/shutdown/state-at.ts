@@ -47,6 +47,7 @@ export function describeStateAt(result: ShutdownResult, atMs: number): StateAt {
     completed: 0,
     reset: 0,
     killed: 0,
+    'error-500': 0,
     refused: 0,
     'lb-502': 0,
     'not-routed': 0,

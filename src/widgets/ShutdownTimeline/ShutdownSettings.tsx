@@ -40,8 +40,8 @@ const PID1_LABELS: Record<ShutdownScenario['container']['pid1'], string> = {
 
 const VERSION_LABELS: Record<ShutdownScenario['gunicorn']['version'], string> = {
   '20.1': '20.1 (Debian; measured)',
-  '23': '23.0 (from source)',
-  '24+': '24 and later (from source)',
+  '23': '23.0 (measured on 23.0.0)',
+  '24+': '24 and later (measured on 24.1.1, 26.1.0)',
 };
 
 const PRESTOP_LABELS: Record<ShutdownScenario['kubernetes']['preStop'], string> = {

@@ -174,7 +174,11 @@ export function ShutdownTimeline(props: ShutdownTimelineProps) {
       : `${formatSeconds(-d)} before the stop command`;
   };
   const failedNow =
-    at.finished.reset + at.finished.killed + at.finished.refused + at.finished['lb-502'];
+    at.finished.reset +
+    at.finished.killed +
+    at.finished['error-500'] +
+    at.finished.refused +
+    at.finished['lb-502'];
 
   return (
     <WidgetFrame

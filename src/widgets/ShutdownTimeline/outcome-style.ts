@@ -16,6 +16,12 @@ export const OUTCOME_STYLES: Record<Outcome, OutcomeStyle> = {
   completed: { colour: 'var(--ok)', pattern: null, name: 'completed', mark: '✓' },
   reset: { colour: 'var(--warn)', pattern: 'dots', name: 'reset (connection reset)', mark: 'R' },
   killed: { colour: 'var(--bad)', pattern: 'hatch', name: 'killed mid-request', mark: 'K' },
+  'error-500': {
+    colour: 'var(--bad)',
+    pattern: 'dots',
+    name: '500 from Gunicorn (quick stop)',
+    mark: 'E',
+  },
   refused: {
     colour: 'var(--muted)',
     pattern: 'dots',
