@@ -71,22 +71,26 @@ const UNENCODABLE = (entry: string): string =>
  * IDNA 2008 (UTS #46, non-transitional): they keep ß, ς and the joiners, so `straße.de` arrives
  * as `xn--strae-oqa.de` (checked in Chromium 156), while the entry becomes `strasse.de`.
  */
-function idnaWhy(entry: string): string {
-  const bare = entry.replace(/^\./, '');
-  const encoded = encodeIdnaHost(bare.split(':')[0] ?? '') ?? bare;
-  const deviation = /[\u00df\u03c2\u200c\u200d]/.test(bare)
+function idnaWhy(entry: string, encoded: string): string {
+  const deviation = /[\u00df\u03c2\u200c\u200d]/.test(entry)
     ? ' IDNA 2003 maps ß to ss (and ς to σ, and drops joiners); browsers keep them, so write the xn-- form the browser sends.'
     : '';
   return `${entry} is compared in its IDNA form, ${entry.startsWith('.') ? '.' : ''}${encoded}.${deviation}`;
 }
 
-function explainEntry(host: string, entry: string): EntryMatch {
+/** The name Werkzeug compares an entry as: no leading dot, no port, IDNA-encoded; null where Python raises. */
+function encodedEntry(entry: string): string | null {
+  return encodeIdnaHost(entry.replace(/^\./, '').split(':')[0] ?? '');
+}
+
+function explainEntry(host: string, entry: string): EntryMatch & { unencodable: boolean } {
   const name = host.split(':')[0] ?? '';
+  const encoded = encodedEntry(entry);
+  if (encoded === null)
+    return { entry, matches: false, why: UNENCODABLE(entry), unencodable: true };
   const matches = hostIsTrusted(host, [entry]);
   let why: string;
-  if (!matches && encodeIdnaHost(entry.replace(/^\./, '').split(':')[0] ?? '') === null) {
-    why = UNENCODABLE(entry);
-  } else if (matches) {
+  if (matches) {
     why = entry.startsWith('.')
       ? `${name} is ${entry.slice(1)} or one of its subdomains`
       : `${name} is exactly ${entry}`;
@@ -95,11 +99,11 @@ function explainEntry(host: string, entry: string): EntryMatch {
   } else if (name.toLowerCase() === entry.replace(/^\./, '').toLowerCase()) {
     why = 'differs only in letter case, and the comparison is case-sensitive';
   } else if (/[^ -~]/.test(entry)) {
-    why = idnaWhy(entry);
+    why = idnaWhy(entry, encoded);
   } else {
     why = `${name || "''"} is not ${entry.startsWith('.') ? `under ${entry.slice(1)}` : entry}`;
   }
-  return { entry, matches, why };
+  return { entry, matches, why, unencodable: false };
 }
 
 /** Runs the Host / X-Forwarded-Host through ProxyFix and Flask's TRUSTED_HOSTS check. */
@@ -128,6 +132,7 @@ export function evaluateTrustedHosts(input: TrustedHostsInput): TrustedHostsResu
   const hostValid = hostIsTrusted(fixed['HTTP_HOST'] ?? '', null);
   const entries: EntryMatch[] = [];
   let stoppedAt: string | null = null;
+  let unencodable: string | null = null;
   for (const entry of input.trustedHosts ?? []) {
     if (!hostValid) {
       entries.push({ entry, matches: false, why: 'never tried: the host itself is not valid' });
@@ -137,13 +142,11 @@ export function evaluateTrustedHosts(input: TrustedHostsInput): TrustedHostsResu
       entries.push({ entry, matches: false, why: `never tried: Werkzeug stopped at ${stoppedAt}` });
       continue;
     }
-    const explained = explainEntry(fixed['HTTP_HOST'] ?? '', entry);
+    const { unencodable: refused, ...explained } = explainEntry(fixed['HTTP_HOST'] ?? '', entry);
     entries.push(explained);
-    if (explained.matches) stoppedAt = entry;
-    else if (encodeIdnaHost(entry.replace(/^\./, '').split(':')[0] ?? '') === null)
-      stoppedAt = entry;
+    if (refused) unencodable = entry;
+    if (explained.matches || refused) stoppedAt = entry;
   }
-  const unencodable = entries.find((e) => !e.matches && e.why.startsWith('Python cannot'));
   const status = checked.host_error === null ? 200 : 400;
   const source =
     input.xHost > 0 && input.forwardedHost !== ''
@@ -155,8 +158,8 @@ export function evaluateTrustedHosts(input: TrustedHostsInput): TrustedHostsResu
   } else if (status === 200) {
     const hit = entries.find((e) => e.matches);
     explanation = `200: ${source}, and it matches ${hit?.entry ?? 'an entry'}.`;
-  } else if (unencodable) {
-    explanation = `400 on Python 3.13+, 500 on 3.12 and earlier: ${source}, and Werkzeug stopped at ${unencodable.entry}, which Python cannot IDNA-encode.`;
+  } else if (unencodable !== null) {
+    explanation = `400 on Python 3.13+, 500 on 3.12 and earlier: ${source}, and Werkzeug stopped at ${unencodable}, which Python cannot IDNA-encode.`;
   } else if (checkedHost === '' && (fixed['HTTP_HOST'] ?? '') !== '') {
     explanation = `400: ${source}, which has characters Werkzeug does not accept in a host.`;
   } else {
@@ -165,7 +168,7 @@ export function evaluateTrustedHosts(input: TrustedHostsInput): TrustedHostsResu
   const statusText =
     status === 200
       ? '200 — allowed'
-      : unencodable
+      : unencodable !== null
         ? '400 Bad Request (Python 3.13+) or 500 (3.12 and earlier)'
         : '400 Bad Request';
   return { checkedHost, status, statusText, entries, explanation };
