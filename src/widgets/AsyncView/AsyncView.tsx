@@ -17,8 +17,8 @@ import {
   type AsyncViewSettings,
 } from '../../sim/workers/async-view-settings';
 import { formatMs, formatNumber } from '../../sim/workers/describe-run';
-import { AsyncViewSlider } from './AsyncViewSlider';
 import { AsyncViewTimeline } from './AsyncViewTimeline';
+import { WorkerModelSlider } from '../WorkerModel/WorkerModelSlider';
 import './AsyncView.css';
 
 const FLASK_ASYNC_DOCS = 'https://flask.palletsprojects.com/en/stable/async-await/';
@@ -83,7 +83,7 @@ export function AsyncView({ id = 'async-view' }: AsyncViewProps) {
           {FIELDS.map((fieldInfo) => {
             const range = ASYNC_VIEW_RANGES[fieldInfo.name];
             return (
-              <AsyncViewSlider
+              <WorkerModelSlider
                 key={fieldInfo.name}
                 id={`${id}-${fieldInfo.name}`}
                 label={fieldInfo.label}

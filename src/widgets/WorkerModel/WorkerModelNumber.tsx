@@ -4,6 +4,7 @@
  * it) and clamped into range.
  */
 import { WorkerModelHint } from './WorkerModelHint';
+import './WorkerModelField.css';
 export interface WorkerModelNumberProps {
   id: string;
   label: string;

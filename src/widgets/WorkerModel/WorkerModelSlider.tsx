@@ -3,6 +3,7 @@
  * setting's official documentation. Arrow keys, Page Up/Down, Home and End all work (native).
  */
 import { WorkerModelHint } from './WorkerModelHint';
+import './WorkerModelField.css';
 export interface WorkerModelSliderProps {
   id: string;
   label: string;
