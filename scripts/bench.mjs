@@ -3,9 +3,11 @@
 //  2. per page: HTML, CSS and JS bytes gzipped (JS = everything the page would load,
 //     islands included), against the budgets;
 //  3. per widget island: its JS gzipped beyond Preact itself;
-//  4. Lighthouse (mobile) on every page: performance, accessibility, best practices, SEO.
+//  4. every bench/*.browser.mjs: figures measured in headless Chromium on the built site
+//     (each module's default export gets { browser, baseUrl, dist } and prints its own rows);
+//  5. Lighthouse (mobile) on every page: performance, accessibility, best practices, SEO.
 // Figures are printed, never asserted: speed and size targets do not belong in unit tests.
-// Flags: --no-build (reuse dist/), --no-lighthouse, --only=sim|size|lighthouse.
+// Flags: --no-build (reuse dist/), --no-lighthouse, --only=sim|size|browser|lighthouse.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
@@ -50,7 +52,7 @@ if (want('sim')) {
   rmSync(tmp, { recursive: true, force: true });
 }
 
-if (!want('size') && !want('lighthouse')) process.exit(0);
+if (!want('size') && !want('browser') && !want('lighthouse')) process.exit(0);
 
 if (!args.has('--no-build')) {
   const result = spawnSync(process.execPath, [path.join(root, 'scripts', 'build.mjs')], {
@@ -152,6 +154,43 @@ if (want('size')) {
   for (const [name, file] of [...islands].sort()) {
     const own = [...closure([file])].filter((f) => !renderer.has(f));
     console.log(`${name.padEnd(28)} ${kb(own.reduce((n, f) => n + gz(f), 0)).padStart(9)}`);
+  }
+}
+
+if (want('browser')) {
+  const dir = path.join(root, 'bench');
+  const files = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.browser.mjs'))
+        .sort()
+    : [];
+  const chromePath = files.length ? findChromium({ obtain: false }) : null;
+  if (files.length && !chromePath) {
+    console.log('\n━━ browser figures ━━\nskipped: no Chromium (set CHROMIUM_PATH)');
+  } else if (files.length) {
+    const { startServer } = await import('./serve.mjs');
+    const { server, url } = await startServer({ dir: dist, port: 0 });
+    const { chromium } = await import('@playwright/test');
+    const browser = await chromium.launch({
+      executablePath: chromePath,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+    try {
+      for (const file of files) {
+        const mod = await import(path.join(dir, file));
+        await mod.default({ browser, baseUrl: url, dist });
+      }
+    } finally {
+      await browser.close();
+      server.close();
+    }
   }
 }
 

@@ -19,10 +19,26 @@ export interface WidgetFrameProps {
   children: ComponentChildren;
   /** Extra tools shown next to Reset and Copy link. */
   tools?: ComponentChildren;
+  /**
+   * The widget's one-line verdict (what the simulation concludes right now). Rendered in a
+   * bar that stays in view while the controls scroll, and announced politely.
+   */
+  verdict?: ComponentChildren;
 }
 
 export function WidgetFrame(props: WidgetFrameProps) {
-  const { id, title, caption, notice, onDismissNotice, onReset, shareUrl, children, tools } = props;
+  const {
+    id,
+    title,
+    caption,
+    notice,
+    onDismissNotice,
+    onReset,
+    shareUrl,
+    children,
+    tools,
+    verdict,
+  } = props;
   const [copyStatus, setCopyStatus] = useState('');
   const headingId = `${id}-title`;
 
@@ -67,6 +83,11 @@ export function WidgetFrame(props: WidgetFrameProps) {
           </>
         ) : null}
       </p>
+      {verdict === undefined ? null : (
+        <div class="widget-verdict" role="status" aria-live="polite">
+          {verdict}
+        </div>
+      )}
       <div class="widget-body">{children}</div>
       <figcaption>{caption}</figcaption>
     </figure>
