@@ -170,7 +170,7 @@ export const CHECKLIST_GROUPS: readonly ChecklistGroup[] = [
       },
       {
         id: 'check-probes',
-        text: 'Readiness (checks dependencies) and liveness (cheap) are separate endpoints.',
+        text: 'Checks that restart or replace stay cheap (Kubernetes liveness; on ECS the container and ALB checks); only a Kubernetes readiness probe checks the database.',
         section: '/graceful-shutdown/#health-and-readiness-endpoints',
         sectionLabel: 'Health and readiness endpoints',
         widget: { label: 'Readiness', href: '/graceful-shutdown/#readiness' },

@@ -99,9 +99,12 @@ export const shutdownExercises: readonly Exercise[] = [
     minutes: 2,
     rubric: {
       strong:
-        'Finds line 5 and explains readiness (stop routing) vs liveness (restart), with a cheap /health.',
+        'Finds line 5 and explains readiness (stop routing) vs liveness (restart), with a cheap /health, and adds that on ECS there is no readiness probe: the ALB target-group check replaces tasks, so it must stay cheap too.',
       acceptable: 'Finds line 5.',
-      weak: 'Blames the period or threshold.',
+      weak: 'Blames the period or threshold, or moves the database check into the ALB health check on ECS.',
     },
+    followUps: [
+      'The same service moves to ECS behind an ALB. Which path should the target group health check call, and why?',
+    ],
   },
 ];

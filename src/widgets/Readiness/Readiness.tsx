@@ -37,6 +37,13 @@ const PROBE_DOCS =
   'https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/';
 const RESTART_DOCS =
   'https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#container-restarts';
+const ECS_SERVICES_DOCS =
+  'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs_services.html';
+
+const RUN_TITLES: Record<ProbePlacement, string> = {
+  'db-in-liveness': 'DB check in liveness (on ECS: in the ALB or container health check)',
+  'db-in-readiness': 'DB check in readiness (Kubernetes only)',
+};
 
 type NumericKey = Exclude<keyof ReadinessScenario, 'placement'>;
 
@@ -140,9 +147,11 @@ export function Readiness(props: ReadinessProps) {
           The same tasks and probe settings, with the database check in the liveness probe (top) and
           in the readiness probe (bottom). Probe defaults and the restart back-off (10 s, doubling,
           at most 5 minutes) are from the Kubernetes documentation (<a href={PROBE_DOCS}>probes</a>,{' '}
-          <a href={RESTART_DOCS}>container restarts</a>), not from a run here. On ECS, a target the
-          ALB marks unhealthy is replaced by the service, so an ALB health check that queries the
-          database acts like the liveness case.
+          <a href={RESTART_DOCS}>container restarts</a>), not from a run here. ECS has no readiness
+          probe: its service replaces a task that fails the container health check or the ALB
+          target-group health check (<a href={ECS_SERVICES_DOCS}>ECS services</a>), so a database
+          check in either acts like the top chart (the restart timing drawn is Kubernetes&rsquo;s).
+          On ECS keep both checks cheap.
         </>
       }
     >
@@ -157,20 +166,8 @@ export function Readiness(props: ReadinessProps) {
         </ul>
         {runs.map((run) => (
           <section key={run.placement} class="rdy-run">
-            <h4>
-              {run.placement === 'db-in-liveness'
-                ? 'DB check in liveness'
-                : 'DB check in readiness'}
-            </h4>
-            <Chart
-              label={
-                run.placement === 'db-in-liveness'
-                  ? 'DB check in liveness'
-                  : 'DB check in readiness'
-              }
-              scenario={run.scenario}
-              result={run.result}
-            />
+            <h4>{RUN_TITLES[run.placement]}</h4>
+            <Chart label={RUN_TITLES[run.placement]} scenario={run.scenario} result={run.result} />
             <p class="rdy-verdict" aria-live="polite">
               {run.result.verdict}
             </p>
