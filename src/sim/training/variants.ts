@@ -4,6 +4,7 @@
  * seed, same problem), and every generator works out its solution from the facts directly —
  * not by asking the checker — so the unit tests can hold each variant against the simulation.
  */
+import { computeCapacity } from '../capacity/capacity';
 import { createRandom, pick, sampleInt, type Random } from '../random';
 import { countAppendingHops, countProtoWriters } from './hop-names';
 import type {
@@ -89,11 +90,13 @@ function varyCapacityNumber(
   const value =
     exercise.field === 'guidePoolSizeProduct'
       ? tasks * workers * poolSize
-      : exercise.field === 'deployPeak' && exercise.workerClass === 'sync'
-        ? workers * deployTaskCount(tasks, maximumPercent)
-        : exercise.field === 'deployTasks'
-          ? deployTaskCount(tasks, maximumPercent)
-          : null;
+      : exercise.field === 'poolCapacity'
+        ? computeCapacity({ ...settings, workerClass: exercise.workerClass }).poolCapacity
+        : exercise.field === 'deployPeak' && exercise.workerClass === 'sync'
+          ? workers * deployTaskCount(tasks, maximumPercent)
+          : exercise.field === 'deployTasks'
+            ? deployTaskCount(tasks, maximumPercent)
+            : null;
   if (value === null) return exercise;
   return { ...exercise, settings, solution: { kind: 'number', value } };
 }
