@@ -165,7 +165,7 @@ export function classifyConfiguration(scenario: ChainScenario): Classification {
         : (pickedOf(honest, 'x_proto').reason ?? `X-Forwarded-Proto says ${request.scheme}.`);
     findings.push({
       kind: 'loses-https',
-      message: `The browser used https, but Flask sees scheme ${request.scheme}: url_for(_external=True) builds http:// links and redirects can downgrade. ${why}`,
+      message: `The browser used https, but Flask sees scheme ${request.scheme}: url_for(_external=True) and anything built from request.url (a next= parameter) say http://, so following them downgrades. ${why}`,
     });
   }
 
