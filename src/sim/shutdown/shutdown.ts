@@ -45,7 +45,7 @@ export type Cause =
   | 'sigkill-orchestrator' // in progress when ECS / the kubelet / docker sent SIGKILL
   | 'sigkill-graceful-timeout' // in progress when the Gunicorn master SIGKILLed at graceful_timeout
   | 'quick-stop' // in progress when INT/QUIT made the worker exit after 0.1 s
-  | 'quick-stop-500' // the same on a 23+ sync worker, which answers 500 on its way out
+  | 'quick-stop-500' // the same on a 22.0+ sync worker (modelled as '23'/'24+'), which answers 500 on its way out
   | 'worker-timeout' // sync request longer than `timeout`: the heartbeat check killed the worker
   | 'listener-closed' // connected after every copy of the listening socket was closed
   | 'deregistration-delay'; // the ALB's deregistration delay elapsed while it was in flight
@@ -598,9 +598,10 @@ export function simulateShutdown(scenario: ShutdownScenario): ShutdownResult {
           outcome = 'reset';
           cause = 'queued-in-worker';
         } else if (cut.cause === 'quick-stop' && workerClass === 'sync' && version !== '20.1') {
-          // 23.0 sync.py `handle` catches BaseException: the SystemExit that handle_quit raises
-          // inside the request becomes a 500 response (observed on 23.0.0, 24.1.1 and 26.1.0;
-          // 20.1 caught Exception only and closed the connection with no reply).
+          // Since 22.0.0 sync.py `handle` catches BaseException: the SystemExit that handle_quit
+          // raises inside the request becomes a 500 response (observed on 23.0.0, 24.1.1 and
+          // 26.1.0; 20.1 to 21.2 caught Exception only and closed the connection with no reply:
+          // https://github.com/benoitc/gunicorn/blob/22.0.0/gunicorn/workers/sync.py#L157).
           outcome = 'error-500';
           cause = 'quick-stop-500';
         } else {
