@@ -12,6 +12,8 @@ export interface ChecklistItem {
   /** Site path with fragment of the section that explains the item. */
   readonly section: string;
   readonly sectionLabel: string;
+  /** The official documentation (or upstream source) the rule rests on: at least one. */
+  readonly sources: readonly { readonly label: string; readonly href: string }[];
   /** The widget scenario that demonstrates it, when one does. */
   readonly widget?: { readonly label: string; readonly href: string };
 }
@@ -49,8 +51,11 @@ export function checklistToMarkdown(
     lines.push(`## ${escapeMarkdown(group.title)}`, '');
     for (const item of group.items) {
       const box = ticks[item.id] === true ? '[x]' : '[ ]';
+      const official = item.sources
+        .map((source) => `[${escapeMarkdown(source.label)}](${source.href})`)
+        .join(', ');
       lines.push(
-        `- ${box} ${escapeMarkdown(item.text)} ([${escapeMarkdown(item.sectionLabel)}](${options.origin}${item.section}))`,
+        `- ${box} ${escapeMarkdown(item.text)} ([${escapeMarkdown(item.sectionLabel)}](${options.origin}${item.section}); source: ${official})`,
       );
     }
     lines.push('');
@@ -71,6 +76,10 @@ export function findChecklistProblems(groups: readonly ChecklistGroup[]): string
     for (const item of group.items) {
       if (!/^\/[a-z0-9-]+\/#[a-z0-9_-]+$/.test(item.section))
         problems.push(`${item.id}: section must be /slug/#anchor`);
+      if (item.sources.length === 0) problems.push(`${item.id}: no official source`);
+      for (const source of item.sources)
+        if (!/^https:\/\/[a-z0-9.-]+\/\S*$/.test(source.href))
+          problems.push(`${item.id}: source ${source.href} is not an https link`);
       if (
         item.widget &&
         !/^\/[a-z0-9-]+\/(\?[A-Za-z0-9=&_-]*)?#[a-z0-9_-]+$/.test(item.widget.href)

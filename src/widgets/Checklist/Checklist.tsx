@@ -3,6 +3,7 @@
  * localStorage), follow each item to its section or to the widget scenario that demonstrates
  * it, export the state as Markdown for a pull request or runbook, and print it.
  */
+import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import { WidgetFrame } from '../../components/WidgetFrame';
 import { downloadText } from '../../runtime/progress-store';
@@ -117,6 +118,12 @@ export function Checklist({ id = 'checklist' }: ChecklistProps) {
                       </label>
                       <span class="cl-links">
                         <a href={item.section}>{`Section: ${item.sectionLabel}`}</a>
+                        {item.sources.map((source) => (
+                          <Fragment key={source.href}>
+                            {' · '}
+                            <a href={source.href} rel="external">{`Source: ${source.label}`}</a>
+                          </Fragment>
+                        ))}
                         {item.widget ? (
                           <>
                             {' · '}
