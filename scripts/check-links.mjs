@@ -1,10 +1,14 @@
 // Link checker for the built site: every internal href/src in every page must point to a
-// file in dist/, and every #fragment to an element id on the target page. Exits 1 and lists
-// each broken link otherwise. External links are not fetched (the checker works offline).
+// file in dist/, and every #fragment to an element id on the target page. External links are
+// not fetched (the checker works offline); each one must be well-formed https on a
+// documentation host from src/lib/official-hosts.json, and a github.com link must be an issue,
+// a pull request, a release or a file at a tag (src/lib/official-links.mjs). Exits 1 and lists
+// each broken link otherwise.
 import { readdir, readFile } from 'node:fs/promises';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { distDir } from './lib.mjs';
+import { findOfficialLinkProblem } from '../src/lib/official-links.mjs';
 
 const dist = distDir();
 
@@ -38,10 +42,17 @@ export async function checkLinks() {
   const idCache = new Map([...pages].map(([file, html]) => [file, idsOf(html)]));
   const broken = [];
   let checked = 0;
+  let external = 0;
   for (const [file, html] of pages) {
     const from = pageUrl(file);
-    for (const match of html.matchAll(/\s(?:href|src)="([^"]*)"/g)) {
-      const raw = match[1].replace(/&amp;/g, '&');
+    for (const match of html.matchAll(/\s(href|src)="([^"]*)"/g)) {
+      const raw = match[2].replace(/&amp;/g, '&');
+      if (match[1] === 'href' && /^https?:/i.test(raw)) {
+        external++;
+        const problem = findOfficialLinkProblem(raw);
+        if (problem) broken.push(`${from}: ${raw} → ${problem}`);
+        continue;
+      }
       if (/^(https?:|mailto:|data:|blob:|javascript:)/.test(raw) || raw === '') continue;
       checked++;
       const url = new URL(raw, `http://site${from}`);
@@ -58,15 +69,19 @@ export async function checkLinks() {
       }
     }
   }
-  return { checked, broken, pages: pages.size };
+  return { checked, external, broken, pages: pages.size };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { checked, broken, pages } = await checkLinks();
+  const { checked, external, broken, pages } = await checkLinks();
   if (broken.length) {
-    console.error(`links: ${broken.length} broken of ${checked} internal links in ${pages} pages:`);
+    console.error(
+      `links: ${broken.length} broken of ${checked} internal and ${external} external links in ${pages} pages:`,
+    );
     for (const line of broken) console.error(`  ${line}`);
     process.exit(1);
   }
-  console.log(`links: ${checked} internal links in ${pages} pages, none broken`);
+  console.log(
+    `links: ${checked} internal links and ${external} external links (offline: form and host) in ${pages} pages, none broken`,
+  );
 }
