@@ -24,6 +24,23 @@ const chapters = defineCollection({
     widgets: z.array(z.enum(WIDGET_NAMES)).default([]),
     /** Three to seven points a reader should leave with; shown as the chapter summary. */
     keyPoints: z.array(z.string().min(10).max(240)).min(3).max(7),
+    /**
+     * What the chapter's statements were checked against, shown under the title: the date, each
+     * piece of software with the versions (or range) read or run, and the platform documentation
+     * consulted. A statement that holds only for some of these versions says so in the text.
+     */
+    checkedAgainst: z.object({
+      /** ISO date of the last check, e.g. 2026-12-06. */
+      date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+      /** e.g. { name: 'Gunicorn', version: '20.1, 22.0, 23.0, 24.1, 25.x, 26.0 (source at tags)' } */
+      software: z
+        .array(z.object({ name: z.string().min(2).max(40), version: z.string().min(1).max(80) }))
+        .min(1),
+      /** Official documentation sets read for the check, each with its entry page. */
+      docs: z
+        .array(z.object({ name: z.string().min(3).max(60), url: z.string().url() }))
+        .default([]),
+    }),
   }),
 });
 
