@@ -14,9 +14,9 @@ const dir = fileURLToPath(new URL('../../content/chapters/', import.meta.url));
 const files = readdirSync(dir).filter((f) => /^\d\d-.*\.mdx$/.test(f));
 
 interface CheckedAgainst {
-  date?: unknown;
-  software?: { name?: unknown; version?: unknown }[];
-  docs?: { name?: unknown; url?: unknown }[];
+  date?: string;
+  software?: { name?: string; version?: string }[];
+  docs?: { name?: string; url?: string }[];
 }
 
 function read(file: string): { checked: CheckedAgainst | undefined; body: string } {
@@ -40,7 +40,7 @@ describe('checked-against versions', () => {
   it.each(files)('%s says when and against which versions it was checked', (file) => {
     const { checked, body } = read(file);
     expect(checked, `${file} has no checkedAgainst`).toBeDefined();
-    const date = String(checked?.date ?? '');
+    const date = checked?.date ?? '';
     expect(date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(Number.isNaN(Date.parse(date))).toBe(false);
     const software = checked?.software ?? [];
@@ -48,7 +48,7 @@ describe('checked-against versions', () => {
     for (const entry of software) {
       expect(typeof entry.name === 'string' && entry.name.length > 1).toBe(true);
       // A version is a number (or a range of them), not "latest".
-      expect(String(entry.version ?? '')).toMatch(/\d/);
+      expect(entry.version ?? '').toMatch(/\d/);
     }
     const names = software.map((entry) => String(entry.name).toLowerCase());
     for (const product of VERSIONED) {
