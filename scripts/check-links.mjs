@@ -45,14 +45,16 @@ export async function checkLinks() {
   let external = 0;
   for (const [file, html] of pages) {
     const from = pageUrl(file);
-    for (const match of html.matchAll(/\s(href|src)="([^"]*)"/g)) {
-      const raw = match[2].replace(/&amp;/g, '&');
-      if (match[1] === 'href' && /^https?:/i.test(raw)) {
-        external++;
-        const problem = findOfficialLinkProblem(raw);
-        if (problem) broken.push(`${from}: ${raw} → ${problem}`);
-        continue;
-      }
+    // External links a reader can follow (<a href>): checked offline for form and host. The
+    // canonical <link> names the site's own origin and is not a reference.
+    for (const match of html.matchAll(/<a\s[^>]*?\bhref="(https?:[^"]*)"/gi)) {
+      const raw = (match[1] ?? '').replace(/&amp;/g, '&');
+      external++;
+      const problem = findOfficialLinkProblem(raw);
+      if (problem) broken.push(`${from}: ${raw} → ${problem}`);
+    }
+    for (const match of html.matchAll(/\s(?:href|src)="([^"]*)"/g)) {
+      const raw = match[1].replace(/&amp;/g, '&');
       if (/^(https?:|mailto:|data:|blob:|javascript:)/.test(raw) || raw === '') continue;
       checked++;
       const url = new URL(raw, `http://site${from}`);
