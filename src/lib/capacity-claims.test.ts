@@ -43,7 +43,13 @@ describe('connection arithmetic in prose', () => {
 
   it('states the ceiling the model computes: tasks × workers × (pool_size + max_overflow)', () => {
     for (const { file, m } of ceilings) {
-      const [, tasks, workers, poolSize, maxOverflow, stated] = m.map(Number);
+      const [tasks, workers, poolSize, maxOverflow, stated] = m.slice(1, 6).map(Number) as [
+        number,
+        number,
+        number,
+        number,
+        number,
+      ];
       const r = computeCapacity({ tasks, workers, poolSize, maxOverflow });
       expect(stated, `${file}: ${m[0]}`).toBe(r.poolCapacity);
     }
@@ -51,7 +57,12 @@ describe('connection arithmetic in prose', () => {
 
   it('states the pool_size-only product the model computes', () => {
     for (const { file, m } of products) {
-      const [, poolSize, workers, tasks, stated] = m.map(Number);
+      const [poolSize, workers, tasks, stated] = m.slice(1, 5).map(Number) as [
+        number,
+        number,
+        number,
+        number,
+      ];
       expect(stated, `${file}: ${m[0]}`).toBe(
         computeCapacity({ tasks, workers, poolSize }).guidePoolSizeProduct,
       );
