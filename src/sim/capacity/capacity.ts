@@ -6,7 +6,7 @@
  *
  * 1. **What the pools allow** — `poolCapacity = tasks × workers × (pool_size + max_overflow)`.
  *    Every Gunicorn worker is its own process with its own SQLAlchemy engine and so its own
- *    `QueuePool` (domain-facts §7, Flask-SQLAlchemy `extension.py`), and a `QueuePool` lets at most
+ *    `QueuePool` (Flask-SQLAlchemy `extension.py`, https://flask-sqlalchemy.readthedocs.io/en/stable/config/), and a `QueuePool` lets at most
  *    `pool_size + max_overflow` connections be checked out at once (SQLAlchemy
  *    `lib/sqlalchemy/pool/impl.py`, `QueuePool.__init__` docstring: "the total number of
  *    simultaneous connections the pool will allow is pool_size + max_overflow").
@@ -19,12 +19,13 @@
  *    SQLAlchemy opens connections lazily ("the pool begins with no connections") and hands a
  *    returned connection to the next caller, so a worker never holds more connections than it
  *    has requests in flight × connections each request holds. A sync worker runs one request at
- *    a time, gthread runs `threads`, gevent up to `worker_connections` (domain-facts §7
- *    "Concurrency per worker"; Gunicorn `config.py`). Each is capped by the pool limit. So the
+ *    a time, gthread runs `threads`, gevent up to `worker_connections` (Gunicorn `config.py`,
+ *    https://gunicorn.org/reference/settings/#worker_connections). Each is capped by the pool limit. So the
  *    guide's 8 sync workers × 4 tasks reach 32 connections (64 during a 200 % rolling deploy),
  *    not 160 — but the same numbers with gthread and 5 threads do reach 160, and 320 in a deploy.
  *
- * Formula (domain-facts §7, "Formula a calculator should implement"):
+ * Formula (from the pool limit above, the concurrency per worker class and ECS's deployment
+ * rounding, https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service_definition_parameters.html):
  * ```
  * perWorkerPeak  = min(concurrency × connectionsPerRequest, pool_size + max_overflow)
  * perWorkerIdle  = min(perWorkerPeak, pool_size)          // overflow connections close on return
@@ -66,7 +67,7 @@ export interface PgBouncerSettings {
   /** `max_db_connections`: server connections per database, default 0 = unlimited. */
   readonly maxDbConnections: number;
   /** `max_prepared_statements`: protocol-level prepared statements tracked in transaction mode
-   * (PgBouncer 1.21+), default 200 per domain-facts §7; 0 turns the tracking off. */
+   * (PgBouncer 1.21+), default 200 (https://www.pgbouncer.org/config.html); 0 turns the tracking off. */
   readonly maxPreparedStatements: number;
   /** Not a PgBouncer setting: whether one PgBouncer serves every task or each task has its own. */
   readonly placement: PgBouncerPlacement;
@@ -132,7 +133,7 @@ export type CapacityInput = Partial<Omit<CapacitySettings, 'pgbouncer'>> & {
   readonly pgbouncer?: Partial<PgBouncerSettings> | null;
 };
 
-/** PgBouncer's documented defaults (PgBouncer `doc/config.md`, domain-facts §7). */
+/** PgBouncer's documented defaults (PgBouncer `doc/config.md`, https://www.pgbouncer.org/config.html). */
 export const PGBOUNCER_DEFAULTS: PgBouncerSettings = {
   poolMode: 'session',
   defaultPoolSize: 20,
@@ -225,7 +226,7 @@ export interface CapacitySuggestion {
   readonly text: string;
 }
 
-/** The three Gunicorn worker-count presets for the task's vCPUs (domain-facts §2.1, guide §3). */
+/** The three Gunicorn worker-count presets for the task's vCPUs (https://gunicorn.org/reference/settings/#workers, https://gunicorn.org/design/#how-many-workers). */
 export interface WorkerPresets {
   /** Gunicorn's default: 1. */
   readonly gunicornDefault: number;
@@ -368,7 +369,7 @@ export function effectiveWorkerClassOf(workerClass: WorkerClass, threads: number
   return workerClass === 'sync' && threads > 1 ? 'gthread' : workerClass;
 }
 
-/** Requests a worker runs at once (domain-facts §7 "Concurrency per worker"). */
+/** Requests a worker runs at once (https://gunicorn.org/design/ and the `threads` / `worker_connections` settings). */
 function concurrencyOf(
   workerClass: WorkerClass,
   threads: number,
@@ -448,7 +449,7 @@ function computeTotals(s: CapacitySettings): ConnectionTotals {
   const steadyPeak = multiplyPools(s.tasks, perTaskPeak);
   const deployPeak = multiplyPools(deployTasks, perTaskPeak);
   // HUP spawns `workers` new workers before stopping the old ones (Gunicorn arbiter.py `reload`,
-  // domain-facts §2.2), so a reloading task briefly has twice the pools.
+  // https://gunicorn.org/signals/), so a reloading task briefly has twice the pools.
   const reloadPeak = multiplyPools(s.tasks, 2 * perTaskPeak);
   const serverConnections = serverConnectionsFor(s.pgbouncer, s.tasks, perTaskPeak);
   const deployServerConnections = serverConnectionsFor(s.pgbouncer, deployTasks, perTaskPeak);
@@ -664,7 +665,7 @@ function collectWarnings(
       DOCS.gunicornSignals,
     );
   }
-  // Derived from the rounding rules (domain-facts §3): maximumPercent rounds down and
+  // Derived from the rounding rules (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service_definition_parameters.html): maximumPercent rounds down and
   // minimumHealthyPercent rounds up, so with few tasks neither may leave room to move.
   if (s.tasks > 0 && r.deployTasks <= s.tasks && r.deployMinHealthyTasks >= s.tasks) {
     add(

@@ -1,7 +1,7 @@
 /**
  * RDS for PostgreSQL's default `max_connections`, estimated from an instance class.
  *
- * The parameter group default is `LEAST({DBInstanceClassMemory/9531392}, 5000)` (domain-facts §7;
+ * The parameter group default is `LEAST({DBInstanceClassMemory/9531392}, 5000)` (https://docs.aws.amazon.com/prescriptive-guidance/latest/tuning-postgresql-parameters/max-connections.html;
  * AWS Prescriptive Guidance "max_connections",
  * https://docs.aws.amazon.com/prescriptive-guidance/latest/tuning-postgresql-parameters/max-connections.html).
  *

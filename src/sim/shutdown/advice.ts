@@ -2,14 +2,20 @@
  * adviseShutdown: the ordering of limits that drains cleanly on the chosen platform, each rule
  * checked against the scenario, plus the scenario with every fix applied ("Fix it").
  *
- * The orderings come from /work/shared/domain-facts.md:
- * - ECS (§3): deregistration delay ≥ the longest request; Gunicorn graceful_timeout < stopTimeout
+ * The orderings and their sources:
+ * - ECS (task lifecycle and connection draining,
+ *   https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-lifecycle-explanation.html,
+ *   https://docs.aws.amazon.com/AmazonECS/latest/developerguide/load-balancer-connection-draining.html):
+ *   deregistration delay ≥ the longest request; Gunicorn graceful_timeout < stopTimeout
  *   (≤ 120 s on Fargate). ECS docs: "StopTimeout … longer than the target group deregistration
  *   delay, which should be longer than your client connection timeout" is about the ALB side; the
  *   delay already runs before SIGTERM, so the stop timeout only needs to cover Gunicorn's drain.
- * - Kubernetes (§4): preStop sleep ≥ endpoint propagation; grace ≥ preStop + drain + margin.
- * - Docker (§5): stop timeout > graceful_timeout; exec form so Gunicorn gets the signal.
- * - Gunicorn (§2): TERM (graceful), graceful_timeout ≥ the longest request, sync `timeout` ≥ it.
+ * - Kubernetes (https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#pod-termination,
+ *   https://kubernetes.io/docs/concepts/containers/container-lifecycle-hooks/): preStop sleep ≥ endpoint propagation; grace ≥ preStop + drain + margin.
+ * - Docker (https://docs.docker.com/reference/cli/docker/container/stop/,
+ *   https://docs.docker.com/reference/dockerfile/#shell-and-exec-form): stop timeout > graceful_timeout; exec form so Gunicorn gets the signal.
+ * - Gunicorn (https://gunicorn.org/signals/, https://gunicorn.org/reference/settings/#graceful_timeout):
+ *   TERM (graceful), graceful_timeout ≥ the longest request, sync `timeout` ≥ it.
  */
 import {
   LIMITS,

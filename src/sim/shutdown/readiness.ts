@@ -10,10 +10,13 @@
  *
  * Sources: Kubernetes docs "Configure Liveness, Readiness and Startup Probes" (periodSeconds
  * default 10, failureThreshold 3, successThreshold 1) and "Pod Lifecycle: container restarts"
- * (back-off 10 s doubling, capped at five minutes), kubernetes.io. These are not among the
- * project's verified facts (domain-facts.md covers ALB/ECS checks in §3); the UI says so. On
- * ECS, a target the ALB marks unhealthy is also replaced by the service scheduler (facts §3,
- * health check grace period), so an ALB check that includes the DB behaves like liveness.
+ * (back-off 10 s doubling, capped at five minutes), kubernetes.io; read from the docs, not run
+ * here, and the UI says so. On ECS, a target the ALB marks unhealthy is also replaced by the
+ * service scheduler ("replaces tasks determined to be unhealthy after a container health check
+ * or a load balancer target group health check fails",
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs_services.html; grace period:
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service_definition_parameters.html),
+ * so an ALB check that includes the DB behaves like liveness.
  */
 
 export type ProbePlacement = 'db-in-liveness' | 'db-in-readiness';

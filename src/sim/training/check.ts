@@ -208,7 +208,7 @@ export function buildShutdownScenario(
   return scenario;
 }
 
-/** ECS accepts a container stopTimeout of 2–120 s on Fargate (facts §3); the delay 0–3600 s. */
+/** ECS accepts a container stopTimeout of 2–120 s on Fargate (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html); the delay 0–3600 s. */
 const SHUTDOWN_RANGES = {
   deregistrationDelaySeconds: [0, 3600],
   gracefulTimeoutSeconds: [0, 3600],

@@ -3,7 +3,7 @@
  * proxy exercises. Only the headers the exercises need are modelled; ProxyFix itself is the
  * real model in src/sim/proxy.
  *
- * Behaviour (domain-facts §6 "Which proxies write which headers"):
+ * Behaviour (which proxies write which headers):
  * - ALB, CloudFront and nginx (`proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for`)
  *   append their TCP peer's address to X-Forwarded-For, or create the header. Separators: ALB
  *   and nginx ", ", CloudFront "," (archived ALB guide `x-forwarded-headers.md`, archived
@@ -11,7 +11,7 @@
  * - ALB sets X-Forwarded-Proto to its listener's scheme (that it overwrites a client's value is
  *   UNVERIFIED in AWS's docs; widely observed). CloudFront strips a viewer's X-Forwarded-Proto.
  *   nginx with `proxy_set_header X-Forwarded-Proto $scheme` replaces it with its own scheme.
- * - Gunicorn puts the proxy's address in REMOTE_ADDR and headers in HTTP_* keys (facts §2.6).
+ * - Gunicorn puts the proxy's address in REMOTE_ADDR and headers in HTTP_* keys (`gunicorn/http/wsgi.py`, PEP 3333).
  */
 import {
   DEFAULT_APP,

@@ -72,7 +72,8 @@ function varyProxyGoal(exercise: ProxyGoalExercise, random: Random): ProxyGoalEx
   };
 }
 
-/** ECS rounds maximumPercent down: tasks during a deploy = floor(tasks × max% / 100) (facts §7). */
+/** ECS rounds maximumPercent down: tasks during a deploy = floor(tasks × max% / 100)
+ * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service_definition_parameters.html). */
 function deployTaskCount(tasks: number, maximumPercent: number): number {
   return Math.floor((tasks * maximumPercent) / 100);
 }
@@ -86,7 +87,7 @@ function varyCapacityNumber(
   const poolSize = sampleInt(random, 2, 10);
   const maximumPercent = pick(random, [150, 200]);
   const settings = { ...exercise.settings, tasks, workers, poolSize, maximumPercent };
-  // A sync worker serves one request at a time, so it holds at most one connection (facts §7).
+  // A sync worker serves one request at a time, so it holds at most one connection (https://gunicorn.org/design/).
   const value =
     exercise.field === 'guidePoolSizeProduct'
       ? tasks * workers * poolSize
@@ -105,7 +106,7 @@ function varyCapacityGoal(exercise: CapacityGoalExercise, random: Random): Capac
   const tasks = sampleInt(random, 3, 10);
   const workers = sampleInt(random, 3, 10);
   const otherConnections = sampleInt(random, 0, 10);
-  const reserved = 3; // PostgreSQL superuser_reserved_connections default (facts §7)
+  const reserved = 3; // PostgreSQL superuser_reserved_connections default (https://www.postgresql.org/docs/current/runtime-config-connection.html)
   // Room for the steady state plus half the tasks again: a full 200 % surge does not fit, a
   // smaller one does.
   const maxConnections =
@@ -134,7 +135,7 @@ function varyCapacityGoal(exercise: CapacityGoalExercise, random: Random): Capac
 
 function varyShutdownGoal(exercise: ShutdownGoalExercise, random: Random): ShutdownGoalExercise {
   // Below Gunicorn's 30 s worker `timeout`, which would kill a longer sync request anyway
-  // (facts §2.1), so the stop is the only thing that can lose it.
+  // (https://gunicorn.org/reference/settings/#timeout), so the stop is the only thing that can lose it.
   const longest = pick(random, [10, 15, 20, 25]);
   const margin = 5;
   return {
@@ -149,7 +150,8 @@ function varyShutdownGoal(exercise: ShutdownGoalExercise, random: Random): Shutd
       stopTimeoutSeconds: pick(random, [10, 30]),
     },
     // Drain longer than the longest request, let Gunicorn finish it, and give it time to exit
-    // before ECS's SIGKILL (facts §3: deregistration delay, then SIGTERM, then stopTimeout).
+    // before ECS's SIGKILL (deregistration delay, then SIGTERM, then stopTimeout:
+    // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/load-balancer-connection-draining.html).
     solution: {
       kind: 'shutdown',
       settings: {

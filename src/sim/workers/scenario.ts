@@ -1,11 +1,11 @@
 /**
  * The inputs and outputs of the worker-model simulation (one Gunicorn task).
  *
- * Defaults come from the sources in /work/shared/domain-facts.md:
- * - Gunicorn (§2.1, `gunicorn/config.py`, docs https://gunicorn.org/reference/settings/):
+ * Defaults and their sources:
+ * - Gunicorn (`gunicorn/config.py`, docs https://gunicorn.org/reference/settings/):
  *   `workers` 1, `worker_class` "sync", `threads` 1, `worker_connections` 1000, `timeout` 30 s,
  *   `backlog` 2048.
- * - SQLAlchemy `QueuePool` (§7, `lib/sqlalchemy/pool/impl.py`): `pool_size` 5, `max_overflow` 10,
+ * - SQLAlchemy `QueuePool` (`lib/sqlalchemy/pool/impl.py`, https://docs.sqlalchemy.org/en/20/core/pooling.html): `pool_size` 5, `max_overflow` 10,
  *   `timeout` (pool_timeout) 30 s; one pool per Gunicorn worker process (Flask-SQLAlchemy 3.x).
  */
 

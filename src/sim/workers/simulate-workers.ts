@@ -1,7 +1,7 @@
 /**
  * A seeded discrete-event simulation of one Gunicorn task serving a Flask app.
  *
- * What is modelled, and where each rule comes from (see /work/shared/domain-facts.md §2 and §7):
+ * What is modelled, and where each rule comes from:
  *
  * - Listen backlog (Gunicorn `backlog`, default 2048, gunicorn.org/reference/settings/#backlog:
  *   "Exceeding this number results in the client getting an error when attempting to connect").
@@ -21,13 +21,13 @@
  * - Request shape: half its CPU work, then (if it uses the database) a connection checkout, its IO
  *   wait, the other half of its CPU work; the connection is returned when the request ends
  *   (Flask-SQLAlchemy removes the session at app-context teardown).
- * - DB pool per worker process (SQLAlchemy QueuePool, `lib/sqlalchemy/pool/impl.py`, §7): at most
+ * - DB pool per worker process (SQLAlchemy QueuePool, `lib/sqlalchemy/pool/impl.py`): at most
  *   `pool_size + max_overflow` connections checked out; a request that finds none waits first come
  *   first served up to `pool_timeout`, then fails with TimeoutError (an HTTP 500).
  *   `pool_size=0` means no limit and `max_overflow=-1` unlimited overflow.
  * - Gunicorn `timeout` (settings.html#timeout, default 30 s; "Workers silent for more than this many
  *   seconds are killed and restarted"; 0 disables it). The arbiter kills a worker whose heartbeat
- *   stopped (`arbiter.murder_workers`: SIGABRT, §2.1). A sync worker only beats between requests, so
+ *   stopped (`arbiter.murder_workers`: SIGABRT, `gunicorn/arbiter.py`). A sync worker only beats between requests, so
  *   a request that runs longer than `timeout` gets its worker killed and fails. A gthread worker's
  *   main loop keeps beating while threads work (`workers/gthread.py` run loop), so slow requests do
  *   not trigger it. A gevent worker beats from a greenlet (`workers/ggevent.py` run loop), so one CPU
