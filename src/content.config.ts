@@ -37,9 +37,7 @@ const chapters = defineCollection({
         .array(z.object({ name: z.string().min(2).max(40), version: z.string().min(1).max(80) }))
         .min(1),
       /** Official documentation sets read for the check, each with its entry page. */
-      docs: z
-        .array(z.object({ name: z.string().min(3).max(60), url: z.string().url() }))
-        .default([]),
+      docs: z.array(z.object({ name: z.string().min(3).max(60), url: z.url() })).default([]),
     }),
   }),
 });
