@@ -20,7 +20,7 @@ export const asyncExercises: readonly Exercise[] = [
     solution: { kind: 'choice', optionId: 'same' },
     hints: ['How does Flask run an async view inside a WSGI request?'],
     explanation:
-      'Flask runs each async view in an event loop inside the worker thread that handles the request; the worker is busy until the view returns. Gains come from `asyncio.gather` over independent IO within one request.',
+      'Flask (through asgiref) runs each async view on an event loop in a helper thread while the worker thread that handles the request waits for it; the worker is busy until the view returns. Gains come from `asyncio.gather` over independent IO within one request.',
     docs: [DOC.flaskAsync],
     minutes: 2,
     rubric: {
