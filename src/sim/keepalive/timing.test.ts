@@ -4,6 +4,7 @@ import { firstLoopTurnAtOrAfter, proxyRetries, type HttpMethod } from './mechani
 import { assessKeepAliveRace } from './race';
 import {
   hitStaleConnection,
+  idleConnectionTimeline,
   simulateKeepAliveRequests,
   type KeepAliveTimingConfig,
   type TimedRequest,
@@ -150,5 +151,41 @@ describe('simulateKeepAliveRequests', () => {
         },
       ),
     );
+  });
+});
+
+describe('idleConnectionTimeline', () => {
+  it('puts the failing window where simulateKeepAliveRequests fails a request', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('gthread', 'gevent'),
+        fc.constantFrom('20.1-23', '24+'),
+        fc.integer({ min: 1, max: 10 }),
+        fc.double({ min: 0.001, max: 0.9, noNaN: true }),
+        (workerClass, gthreadLoop, keepalive, service) => {
+          const c = config({
+            workerClass,
+            gthreadLoop,
+            gunicornKeepaliveSeconds: keepalive,
+            serviceSeconds: service,
+            linkDelaySeconds: 0.05,
+          });
+          const line = idleConnectionTimeline(c);
+          expect(line.closer).toBe('gunicorn');
+          const mid = (line.windowFrom + line.windowTo) / 2;
+          const at = (gap: number) => simulateKeepAliveRequests(c, chain([0, gap]))[1]!.outcome;
+          expect(at(mid)).toBe('failed');
+          expect(at(line.windowFrom - 0.01)).toBe('ok-reused');
+          expect(at(line.windowTo + 0.01)).toBe('ok-new');
+        },
+      ),
+    );
+  });
+
+  it('has the proxy close first when its idle timeout is shorter', () => {
+    const line = idleConnectionTimeline(
+      config({ proxy: { kind: 'nginx', idleTimeoutSeconds: 1, retry: 'idempotent' } }),
+    );
+    expect(line.closer).toBe('proxy');
   });
 });

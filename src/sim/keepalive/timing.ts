@@ -241,3 +241,55 @@ export function simulateKeepAliveRequests(
   }
   return results.sort((a, b) => a.index - b.index);
 }
+
+export interface IdleConnectionTimeline {
+  /** Gunicorn finished the response (the connection is parked from here). */
+  responseEndAt: number;
+  /** Gunicorn's keep-alive deadline: response end + `keepalive`. */
+  deadlineAt: number;
+  /** Gunicorn closes the socket (the loop turn after the deadline, for gthread). */
+  closeAt: number;
+  /** The proxy would drop the idle connection itself. */
+  proxyExpiresAt: number;
+  /** Who closes the idle connection first. */
+  closer: 'gunicorn' | 'proxy' | 'per-request';
+  /** Send times of the next request that meet the closing socket (empty when closer ≠ gunicorn). */
+  windowFrom: number;
+  windowTo: number;
+}
+
+/**
+ * What happens to one connection after a single request sent at 0 on a worker with nothing
+ * else to do: where the close falls and which send times of the next request fail.
+ */
+export function idleConnectionTimeline(config: KeepAliveTimingConfig): IdleConnectionTimeline {
+  const delay = config.linkDelaySeconds;
+  const arrival = config.connectSeconds + delay;
+  const done = arrival + config.serviceSeconds;
+  const proxyExpiresAt = done + delay + config.proxy.idleTimeoutSeconds;
+  if (!keepsAlive(config)) {
+    return {
+      responseEndAt: done,
+      deadlineAt: done,
+      closeAt: done,
+      proxyExpiresAt: done + delay,
+      closer: 'per-request',
+      windowFrom: 0,
+      windowTo: 0,
+    };
+  }
+  const deadlineAt = done + config.gunicornKeepaliveSeconds;
+  const wakes = config.gthreadLoop === '24+' ? [arrival, done] : [arrival];
+  const closeAt =
+    config.workerClass === 'gevent' ? deadlineAt : firstLoopTurnAtOrAfter(deadlineAt, wakes);
+  const gunicornFirst = closeAt < proxyExpiresAt;
+  return {
+    responseEndAt: done,
+    deadlineAt,
+    closeAt,
+    proxyExpiresAt,
+    closer: gunicornFirst ? 'gunicorn' : 'proxy',
+    windowFrom: gunicornFirst ? closeAt - delay : 0,
+    windowTo: gunicornFirst ? Math.min(closeAt + delay, proxyExpiresAt) : 0,
+  };
+}
