@@ -49,11 +49,13 @@
  *   https://github.com/nginx/nginx/blob/release-1.22.1/src/http/ngx_http_upstream.c
  *   https://nginx.org/en/docs/http/ngx_http_proxy_module.html#proxy_next_upstream
  *
- * ALB answers 502 when "the target closed the connection with a TCP RST or a TCP FIN while
- * the load balancer had an outstanding request to the target", and its troubleshooting page
- * points at a target keep-alive shorter than the idle timeout. AWS documents no retry of
- * such a request; the model assumes none.
- *   https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-troubleshooting.html#http-502-issues
+ * ALB: AWS recommends an application idle timeout larger than the load balancer's,
+ * "Otherwise, if the application closes the TCP connection to the load balancer
+ * ungracefully, the load balancer might send a request to the application before it
+ * receives the packet indicating that the connection is closed. If this is the case, then
+ * the load balancer sends an HTTP 502 Bad Gateway error to the client." AWS documents no
+ * retry of such a request; the model assumes none.
+ *   https://docs.aws.amazon.com/elasticloadbalancing/latest/application/edit-load-balancer-attributes.html#connection-idle-timeout
  */
 
 /** The worker classes this timing model covers. */

@@ -4,7 +4,7 @@
  * folder (race.ts, timing.ts, rate.ts). The widget itself only renders.
  *
  * Limits: ALB's idle timeout is 1–4000 s
- * (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/application-load-balancers.html#connection-idle-timeout);
+ * (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/edit-load-balancer-attributes.html#connection-idle-timeout);
  * nginx's upstream `keepalive_timeout` is any time, default 60 s
  * (https://nginx.org/en/docs/http/ngx_http_upstream_module.html#keepalive_timeout).
  */
@@ -40,7 +40,7 @@ export interface KeepAliveScenario {
 }
 
 export const KEEPALIVE_LIMITS = {
-  keepaliveSeconds: [0, 3600],
+  keepaliveSeconds: [0, 5000],
   idleTimeoutSeconds: [1, 4000],
   requestsPerSecond: [0.1, 500],
   connections: [1, 200],
