@@ -95,7 +95,7 @@ export function proxyRetries(policy: RetryPolicy, method: HttpMethod): boolean {
  */
 export function firstLoopTurnAtOrAfter(
   deadline: number,
-  wakes: readonly number[],
+  wakes: ArrayLike<number>,
   ignore = Number.NaN,
 ): number {
   // the last wake at or before the deadline, and the first one after it

@@ -146,7 +146,7 @@ export function formatPerHour(n: number): string {
   if (n < 0.1) return 'fewer than one every 10 hours';
   if (n < 1) return `about ${Math.max(1, Math.round(n * 24))} a day`;
   if (n < 10) return `about ${n.toFixed(1)} an hour`;
-  return `about ${Math.round(n)} an hour`;
+  return `about ${Math.round(n).toLocaleString('en')} an hour`;
 }
 
 const PROBE_OUTCOME_TEXT: Record<RequestOutcome, string> = {
@@ -183,7 +183,7 @@ export function viewKeepAlive(s: KeepAliveScenario, seed = 1): KeepAliveView {
     linkDelaySeconds: config.linkDelaySeconds,
     serviceSeconds: config.serviceSeconds,
     seed,
-    maxRequests: 50_000,
+    maxRequests: 20_000,
   });
   const timeline = idleConnectionTimeline(config);
   const [, second] = simulateKeepAliveRequests(config, [

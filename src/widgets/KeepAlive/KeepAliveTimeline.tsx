@@ -61,7 +61,7 @@ export function KeepAliveTimeline(props: KeepAliveTimelineProps) {
   const methodId = `${id}-probe-method`;
   return (
     <div class="ka-timeline">
-      <svg viewBox={`0 0 ${WIDTH} 130`} role="img" aria-label={description} class="ka-svg">
+      <svg viewBox={`0 0 ${WIDTH} 144`} role="img" aria-label={description} class="ka-svg">
         <line x1={LEFT} x2={WIDTH - RIGHT} y1={AXIS_Y} y2={AXIS_Y} class="ka-axis" />
         <text x={LEFT} y={AXIS_Y + 18} class="ka-text">
           0 s
