@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RealLane, RealScenario } from '../../src/sim/keepalive/real-scenarios';
+import type { RecordedRequest } from '../../src/sim/keepalive/recording';
 import { AlbLikeClient } from './alb-like-client';
 import { startLink, type Link } from './link';
 
@@ -24,22 +25,8 @@ const HERE = fileURLToPath(new URL('.', import.meta.url));
 export const GUNICORN = process.env['FDL_KEEPALIVE_GUNICORN'] ?? 'gunicorn';
 export const NGINX = process.env['FDL_KEEPALIVE_NGINX'] ?? 'nginx';
 
-export interface RealRequestResult {
-  index: number;
-  lane: RealLane;
-  method: string;
-  /** Planned and actual send time, seconds from the scenario's start. */
-  plannedAtSeconds: number;
-  sentAtSeconds: number;
-  status: number | null;
-  /** direct lane: was the kept connection reused? */
-  reused?: boolean;
-  /** nginx lane: $upstream_status ("200", "502, 200", "502"). */
-  upstreamStatus?: string;
-  /** Did Gunicorn's access log record this request? */
-  reachedApp: boolean;
-  error?: string;
-}
+/** What one request got (the recording's shape: src/sim/keepalive/recording.ts). */
+export type RealRequestResult = RecordedRequest;
 
 export interface RealScenarioRun {
   scenario: string;

@@ -253,6 +253,8 @@ export interface IdleConnectionTimeline {
   proxyExpiresAt: number;
   /** Who closes the idle connection first. */
   closer: 'gunicorn' | 'proxy' | 'per-request';
+  /** When the connection stops being idle: the first side's close. */
+  idleEndsAt: number;
   /** Send times of the next request that meet the closing socket (empty when closer ≠ gunicorn). */
   windowFrom: number;
   windowTo: number;
@@ -274,6 +276,7 @@ export function idleConnectionTimeline(config: KeepAliveTimingConfig): IdleConne
       closeAt: done,
       proxyExpiresAt: done + delay,
       closer: 'per-request',
+      idleEndsAt: done,
       windowFrom: 0,
       windowTo: 0,
     };
@@ -289,6 +292,7 @@ export function idleConnectionTimeline(config: KeepAliveTimingConfig): IdleConne
     closeAt,
     proxyExpiresAt,
     closer: gunicornFirst ? 'gunicorn' : 'proxy',
+    idleEndsAt: gunicornFirst ? closeAt : proxyExpiresAt,
     windowFrom: gunicornFirst ? closeAt - delay : 0,
     windowTo: gunicornFirst ? Math.min(closeAt + delay, proxyExpiresAt) : 0,
   };

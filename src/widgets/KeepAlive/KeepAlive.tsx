@@ -50,12 +50,7 @@ export function KeepAlive(props: KeepAliveProps) {
   };
   const proxyName = state.proxy === 'alb' ? 'the ALB' : 'nginx';
   const line = view.timeline;
-  const lastEvent =
-    line.closer === 'gunicorn'
-      ? line.windowTo
-      : line.closer === 'proxy'
-        ? line.proxyExpiresAt
-        : line.responseEndAt;
+  const lastEvent = Math.max(line.idleEndsAt, line.windowTo);
   const span = Math.max(5, Math.ceil(lastEvent + 2));
   const L = KEEPALIVE_LIMITS;
   const e = view.estimate;

@@ -37,12 +37,7 @@ export function KeepAliveTimeline(props: KeepAliveTimelineProps) {
   const { id, timeline: line, probe, proxyName, maxGapSeconds } = props;
   const span = maxGapSeconds;
   const x = (t: number) => LEFT + (Math.min(Math.max(t, 0), span) / span) * (WIDTH - LEFT - RIGHT);
-  const end =
-    line.closer === 'gunicorn'
-      ? line.closeAt
-      : line.closer === 'proxy'
-        ? line.proxyExpiresAt
-        : line.responseEndAt;
+  const end = line.idleEndsAt;
   const closeLabel =
     line.closer === 'gunicorn'
       ? `Gunicorn closes at ${seconds(line.closeAt)}`
