@@ -183,7 +183,7 @@ export function viewKeepAlive(s: KeepAliveScenario, seed = 1): KeepAliveView {
     linkDelaySeconds: config.linkDelaySeconds,
     serviceSeconds: config.serviceSeconds,
     seed,
-    maxRequests: 20_000,
+    maxRequests: 10_000,
   });
   const timeline = idleConnectionTimeline(config);
   const [, second] = simulateKeepAliveRequests(config, [
