@@ -106,9 +106,22 @@ export function firstLoopTurnAtOrAfter(
     if (wakes[mid]! <= deadline) lo = mid + 1;
     else hi = mid;
   }
-  let before = lo - 1;
+  return loopTurnAfterWakes(deadline, wakes, lo, ignore);
+}
+
+/**
+ * firstLoopTurnAtOrAfter when the caller already knows `atOrBefore`, how many wakes are at
+ * or before the deadline (a caller walking deadlines in order keeps it with a pointer).
+ */
+export function loopTurnAfterWakes(
+  deadline: number,
+  wakes: ArrayLike<number>,
+  atOrBefore: number,
+  ignore = Number.NaN,
+): number {
+  let before = atOrBefore - 1;
   if (before >= 0 && wakes[before] === ignore) before--;
-  let after = lo;
+  let after = atOrBefore;
   if (after < wakes.length && wakes[after] === ignore) after++;
   const last = before >= 0 ? wakes[before]! : undefined;
   const next = after < wakes.length ? wakes[after]! : Infinity;

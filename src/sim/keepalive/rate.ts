@@ -16,7 +16,7 @@
  */
 import { createRandom, sampleExponential } from '../random';
 import {
-  firstLoopTurnAtOrAfter,
+  loopTurnAfterWakes,
   type GthreadLoop,
   type RetryPolicy,
   type TimedWorkerClass,
@@ -84,63 +84,70 @@ export function estimateKeepAlive502s(input: KeepAliveRateInput): KeepAliveRateE
   const delay = input.linkDelaySeconds;
   const service = input.serviceSeconds;
 
-  // Each connection's send times (one flat array, connection by connection), then every
-  // arrival at Gunicorn (the loop's wakes), sorted. Typed arrays keep this to a few ms.
-  const loopWakes = input.workerClass === 'gthread';
-  const wakesPerRequest = input.gthreadLoop === '24+' ? 2 : 1;
+  // One Poisson stream at the full rate, in time order, each request given to a connection
+  // at random: each connection then sees an independent Poisson stream of rate / connections
+  // (thinning), and every array below comes out sorted without a sort.
   let sends = new Float64Array(Math.ceil(rate * horizon * 1.2) + 64);
-  const starts: number[] = [];
+  let owner = new Int32Array(sends.length);
   let count = 0;
-  for (let c = 0; c < connections; c++) {
-    starts.push(count);
-    let t = sampleExponential(random, 1 / perConnection);
-    while (t < horizon) {
-      if (count === sends.length) {
-        const bigger = new Float64Array(sends.length * 2);
-        bigger.set(sends);
-        sends = bigger;
-      }
-      sends[count++] = t;
-      t += sampleExponential(random, 1 / perConnection);
+  for (let t = sampleExponential(random, 1 / rate); t < horizon;) {
+    if (count === sends.length) {
+      const biggerSends = new Float64Array(sends.length * 2);
+      biggerSends.set(sends);
+      sends = biggerSends;
+      const biggerOwner = new Int32Array(owner.length * 2);
+      biggerOwner.set(owner);
+      owner = biggerOwner;
     }
+    sends[count] = t;
+    owner[count++] = Math.floor(random() * connections);
+    t += sampleExponential(random, 1 / rate);
   }
-  starts.push(count);
-  const wakes = new Float64Array(loopWakes ? count * wakesPerRequest : 0);
-  if (loopWakes) {
-    for (let i = 0; i < count; i++) {
-      wakes[i * wakesPerRequest] = sends[i]! + delay;
-      if (wakesPerRequest === 2) wakes[i * 2 + 1] = sends[i]! + delay + service;
-    }
-    wakes.sort();
+  // The next request on the same connection, for each request (-1: none).
+  const next = new Int32Array(count);
+  const lastSeen = new Int32Array(connections).fill(-1);
+  for (let i = count - 1; i >= 0; i--) {
+    const c = owner[i]!;
+    next[i] = lastSeen[c]!;
+    lastSeen[c] = i;
   }
+  const loopWakes = input.workerClass === 'gthread';
+  const wakes = loopWakes
+    ? gthreadWakes(sends, count, delay, input.gthreadLoop === '24+' ? service : null)
+    : new Float64Array(0);
 
   let stale = 0;
   let closes = 0;
   let lagSum = 0;
   const expiry = input.proxy.idleTimeoutSeconds;
-  for (let c = 0; c < connections; c++) {
-    const last = starts[c + 1]!;
-    for (let i = starts[c]!; i < last; i++) {
-      const sent = sends[i]!;
-      const deadline = sent + delay + service + keepalive;
-      const idleSince = sent + 2 * delay + service;
-      // The loop's turns come from every other event the worker saw, not this connection's
-      // next request: that request is the thing whose timing we weigh.
-      const close = loopWakes
-        ? firstLoopTurnAtOrAfter(deadline, wakes, i + 1 < last ? sends[i + 1]! + delay : Number.NaN)
-        : deadline;
-      lagSum += close - deadline;
-      // The next send on this connection: exponential from `sent` (memoryless), and it hits
-      // the closed socket when sent in [close - delay, min(close + delay, proxy expiry)).
-      const low = close - delay;
-      const high = Math.min(close + delay, idleSince + expiry);
-      if (idleSince + expiry > close)
-        closes += Math.exp(-perConnection * Math.max(0, close - delay - sent));
-      if (high > low) {
-        stale +=
-          Math.exp(-perConnection * Math.max(0, low - sent)) -
-          Math.exp(-perConnection * Math.max(0, high - sent));
-      }
+  let atOrBefore = 0; // wakes at or before the current deadline (deadlines only grow)
+  for (let i = 0; i < count; i++) {
+    const sent = sends[i]!;
+    const deadline = sent + delay + service + keepalive;
+    const idleSince = sent + 2 * delay + service;
+    const following = next[i]!;
+    // The loop's turns come from every other event the worker saw, not this connection's
+    // next request: that request is the thing whose timing we weigh.
+    while (atOrBefore < wakes.length && wakes[atOrBefore]! <= deadline) atOrBefore++;
+    const close = loopWakes
+      ? loopTurnAfterWakes(
+          deadline,
+          wakes,
+          atOrBefore,
+          following >= 0 ? sends[following]! + delay : Number.NaN,
+        )
+      : deadline;
+    lagSum += close - deadline;
+    // The next send on this connection: exponential from `sent` (memoryless), and it hits
+    // the closed socket when sent in [close - delay, min(close + delay, proxy expiry)).
+    const low = close - delay;
+    const high = Math.min(close + delay, idleSince + expiry);
+    if (idleSince + expiry > close)
+      closes += Math.exp(-perConnection * Math.max(0, close - delay - sent));
+    if (high > low) {
+      stale +=
+        Math.exp(-perConnection * Math.max(0, low - sent)) -
+        Math.exp(-perConnection * Math.max(0, high - sent));
     }
   }
   const parked = count;
@@ -154,4 +161,32 @@ export function estimateKeepAlive502s(input: KeepAliveRateInput): KeepAliveRateE
     gunicornClosesPerHour: closes * scale,
     simulatedSeconds: horizon,
   };
+}
+
+/**
+ * The events that wake gthread's loop, sorted: every arrival, plus (24+, `service` given)
+ * every response's end, merged from the two already sorted streams.
+ */
+function gthreadWakes(
+  sends: Float64Array,
+  count: number,
+  delay: number,
+  service: number | null,
+): Float64Array {
+  if (service === null) return sends.slice(0, count).map((t) => t + delay);
+  const wakes = new Float64Array(count * 2);
+  let a = 0;
+  let b = 0;
+  for (let k = 0; k < wakes.length; k++) {
+    const arrival = a < count ? sends[a]! + delay : Infinity;
+    const done = b < count ? sends[b]! + delay + service : Infinity;
+    if (arrival <= done) {
+      wakes[k] = arrival;
+      a++;
+    } else {
+      wakes[k] = done;
+      b++;
+    }
+  }
+  return wakes;
 }
