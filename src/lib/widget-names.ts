@@ -14,6 +14,7 @@ export const WIDGET_NAMES = [
   'async-view',
   'checklist',
   'exercises',
+  'keep-alive',
 ] as const;
 
 export type WidgetName = (typeof WIDGET_NAMES)[number];

@@ -12,7 +12,7 @@
  *   https://gunicorn.org/reference/settings/#keepalive
  * - ALB connection idle timeout (default 60 s) and the advice to give the target a longer
  *   keep-alive than the load balancer's idle timeout:
- *   https://docs.aws.amazon.com/elasticloadbalancing/latest/application/application-load-balancers.html#connection-idle-timeout
+ *   https://docs.aws.amazon.com/elasticloadbalancing/latest/application/edit-load-balancer-attributes.html#connection-idle-timeout
  * - nginx reuses upstream connections only with `keepalive` in the upstream block plus
  *   `proxy_http_version 1.1` and an empty `Connection` header; an idle cached connection is
  *   kept for the upstream `keepalive_timeout` (default 60 s, nginx ≥ 1.15.3):
