@@ -3,6 +3,7 @@
  * `checkDockerfile` never throws: bad input becomes a finding.
  */
 import { parseDockerignore } from './dockerignore';
+import { EOL_TABLE_DATE } from './eol-data';
 import { buildModel } from './model';
 import { parseDockerfile, type Instruction, type ParsedDockerfile } from './parse';
 import { CHAPTER_PATH, type RuleContext } from './rule';
@@ -14,6 +15,16 @@ export const MAX_INPUT_CHARS = 4 * 1024 * 1024;
 
 /** A rule reporting more than this lists the first ones and one summary finding. */
 export const MAX_FINDINGS_PER_RULE = 50;
+
+/**
+ * Messages quote the file (image names, values, commands). However long the quoted text, a
+ * message stays this short, so a hostile file cannot make the output huge.
+ */
+export const MAX_MESSAGE_CHARS = 1500;
+
+function clip(text: string): string {
+  return text.length > MAX_MESSAGE_CHARS ? `${text.slice(0, MAX_MESSAGE_CHARS - 1)}…` : text;
+}
 
 const LEVEL_ORDER: Record<Level, number> = { error: 0, warning: 1, info: 2 };
 
@@ -129,8 +140,8 @@ function toFinding(
     level: meta.level,
     line: Math.max(1, raw.line),
     column: Math.max(1, raw.column),
-    message: raw.message,
-    fix: raw.fix ?? meta.fix,
+    message: clip(raw.message),
+    fix: clip(raw.fix ?? meta.fix),
     chapterLink: `${CHAPTER_PATH}#${meta.section}`,
     docUrl: meta.docUrl,
     peers: meta.peers,
@@ -188,6 +199,10 @@ export function checkDockerfile(text: string, options: CheckOptions = {}): Findi
     model: buildModel(parsed),
     ignore: ignoreText === null ? null : parseDockerignore(ignoreText),
     dockerignoreText: ignoreText,
+    today:
+      typeof options.today === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(options.today)
+        ? options.today
+        : EOL_TABLE_DATE,
   };
   const suppressions = readSuppressions(parsed);
   const findings: Finding[] = [];
