@@ -5,7 +5,7 @@
 import { parseDockerignore } from './dockerignore';
 import { EOL_TABLE_DATE } from './eol-data';
 import { buildModel } from './model';
-import { parseDockerfile, type Instruction, type ParsedDockerfile } from './parse';
+import { isBinary, parseDockerfile, type Instruction, type ParsedDockerfile } from './parse';
 import { CHAPTER_PATH, type RuleContext } from './rule';
 import { RULES } from './rules/index';
 import type { CheckOptions, Finding, Level, RawFinding, RuleMeta } from './types';
@@ -190,10 +190,22 @@ export function checkDockerfile(text: string, options: CheckOptions = {}): Findi
     ];
   }
   const parsed = parseDockerfile(input);
-  const ignoreText =
-    typeof options.dockerignore === 'string'
-      ? options.dockerignore.slice(0, MAX_INPUT_CHARS)
-      : null;
+  // A .dockerignore that is binary or too large is refused like such a Dockerfile: one finding,
+  // and the rules run as if none had been given (without claiming it is missing).
+  let ignoreText = typeof options.dockerignore === 'string' ? options.dockerignore : null;
+  let ignoreRefused: RawFinding | null = null;
+  if (ignoreText !== null && (ignoreText.length > MAX_INPUT_CHARS || isBinary(ignoreText))) {
+    ignoreRefused = {
+      file: 'dockerignore',
+      line: 1,
+      column: 1,
+      message:
+        ignoreText.length > MAX_INPUT_CHARS
+          ? `The .dockerignore is ${(ignoreText.length / 1048576).toFixed(1)} MB; the checker reads at most ${MAX_INPUT_CHARS / 1048576} MB, so it was not read. A real .dockerignore is a few lines: check that this is the right file.`
+          : 'The .dockerignore looks like binary data, not a list of patterns (it contains NUL or many control characters), so it was not read.',
+    };
+    ignoreText = null;
+  }
   const ctx: RuleContext = {
     parsed,
     model: buildModel(parsed),
@@ -206,8 +218,10 @@ export function checkDockerfile(text: string, options: CheckOptions = {}): Findi
   };
   const suppressions = readSuppressions(parsed);
   const findings: Finding[] = [];
+  if (ignoreRefused) findings.push(toFinding(parseMeta, ignoreRefused, null));
   for (const rule of RULES) {
     if (parsed.binary && rule.meta.code !== 'parse-error') continue;
+    if (ignoreRefused && rule.meta.code === 'dockerignore-missing') continue;
     let raws: RawFinding[];
     try {
       raws = rule.check(ctx);
