@@ -3,17 +3,13 @@
  * of the container chapter, apply the safe fixes. Everything runs in the page; nothing is sent
  * anywhere, and a shared link carries the text in the URL hash (which browsers never send).
  *
- * Thin by design: every finding, fix and score comes from src/sim/dockerfile.
+ * Thin by design: every finding, fix and score comes from src/sim/dockerfile. Large inputs are
+ * checked in a Web Worker (use-check-runner.ts), so typing and scrolling never wait for a check.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { WidgetFrame } from '../../components/WidgetFrame';
-import {
-  applyAllFixes,
-  applyFix,
-  checkDockerfile,
-  passes,
-  scoreChecklist,
-} from '../../sim/dockerfile/index';
+import { applyFix, passes, scoreChecklist } from '../../sim/dockerfile/index';
+import { ignoredStateNotice } from '../../runtime/url-state';
 import { EXAMPLES, findExample } from '../../sim/dockerfile/examples';
 import type { Finding } from '../../sim/dockerfile/types';
 import { DockerfileEditor, LINE_HEIGHT_PX, type LineMark } from './DockerfileEditor';
@@ -26,6 +22,7 @@ import {
   payloadFromHash,
   urlWithPayload,
 } from './share-codec';
+import { fixAll, useCheckRunner, type CheckInput } from './use-check-runner';
 import './DockerfileChecker.css';
 
 export interface DockerfileCheckerProps {
@@ -57,6 +54,11 @@ function offsetOfLine(text: string, line: number): number {
     offset = next + 1;
   }
   return offset;
+}
+
+/** `1048576` → `1.0 MB`, `20480` → `20 KB`. */
+function formatSize(chars: number): string {
+  return chars >= 1048576 ? `${(chars / 1048576).toFixed(1)} MB` : `${Math.ceil(chars / 1024)} KB`;
 }
 
 function summarize(findings: readonly Finding[], passed: number, total: number): string {
@@ -102,8 +104,7 @@ export function DockerfileChecker({ id = 'dockerfile-checker', preset }: Dockerf
       },
       (error: unknown) => {
         if (cancelled) return;
-        const why = error instanceof Error ? error.message : 'it could not be read';
-        setNotice(`The link’s Dockerfile was ignored (${why}); the example is shown instead.`);
+        setNotice(ignoredStateNotice(error));
       },
     );
     return () => {
@@ -124,17 +125,24 @@ export function DockerfileChecker({ id = 'dockerfile-checker', preset }: Dockerf
     };
   }, [texts, checked]);
 
-  const findings = useMemo(
-    () =>
-      checkDockerfile(checked.dockerfile, {
-        dockerignore: checked.dockerignore.trim() === '' ? undefined : checked.dockerignore,
-      }),
+  const input = useMemo<CheckInput>(
+    () => ({
+      dockerfile: checked.dockerfile,
+      dockerignore: checked.dockerignore.trim() === '' ? undefined : checked.dockerignore,
+    }),
     [checked],
   );
+  const run = useCheckRunner(input);
+  const findings = run.findings;
+  /** The findings belong to the text on screen (line numbers and fixes are safe to use). */
+  const fresh =
+    run.running === null &&
+    run.input.dockerfile === texts.dockerfile &&
+    (run.input.dockerignore ?? '') === (texts.dockerignore.trim() === '' ? '' : texts.dockerignore);
   const score = useMemo(() => scoreChecklist(findings), [findings]);
   useEffect(() => {
-    if (texts === checked) setStatus('');
-  }, [texts, checked]);
+    if (texts === checked && run.running === null) setStatus('');
+  }, [texts, checked, run.running]);
 
   // Keep a share link ready (compression is asynchronous; WidgetFrame asks synchronously). A
   // link made for older text is never handed out.
@@ -200,16 +208,39 @@ export function DockerfileChecker({ id = 'dockerfile-checker', preset }: Dockerf
     dockerignore: texts.dockerignore.trim() === '' ? undefined : texts.dockerignore,
   });
 
+  const STALE =
+    'The findings are still for the previous text; apply the fix when the check has caught up.';
+
   const onApply = (finding: Finding): void => {
+    if (!fresh) {
+      setStatus(STALE);
+      return;
+    }
     const next = applyFix(files(), finding);
     applyNow({ dockerfile: next.dockerfile, dockerignore: next.dockerignore ?? '' });
     setStatus(`Applied the fix for ${finding.code}.`);
   };
 
   const onApplyAll = (): void => {
-    const next = applyAllFixes(files());
-    applyNow({ dockerfile: next.dockerfile, dockerignore: next.dockerignore ?? '' });
-    setStatus('Applied every safe fix.');
+    if (!fresh) {
+      setStatus(STALE);
+      return;
+    }
+    const before = texts;
+    setStatus('Applying every safe fix…');
+    fixAll(files()).then(
+      (next) => {
+        // An edit made meanwhile wins over fixes computed for the older text.
+        if (latestTexts.current !== before) return;
+        applyNow({ dockerfile: next.dockerfile, dockerignore: next.dockerignore ?? '' });
+        setStatus('Applied every safe fix.');
+      },
+      (error: unknown) => {
+        setStatus(
+          `The fixes could not be applied (${error instanceof Error ? error.message : 'unknown error'}).`,
+        );
+      },
+    );
   };
 
   const onGoTo = (finding: Finding): void => {
@@ -339,8 +370,14 @@ export function DockerfileChecker({ id = 'dockerfile-checker', preset }: Dockerf
               {summarize(findings, score.passed, score.total)}
             </p>
             <p class="dfc-status" aria-live="polite">
-              {status}
+              {run.running
+                ? `Checking ${formatSize(run.running.chars)} in the background; you can keep typing.`
+                : status}
+              {run.error ? ` The check failed: ${run.error}` : ''}
             </p>
+            {run.running ? (
+              <progress class="dfc-progress" aria-label="Checking the Dockerfile" />
+            ) : null}
             <details class="dfc-score">
               <summary>
                 Chapter 8 checklist: {score.passed} of {score.total}
