@@ -22,7 +22,7 @@ import {
   payloadFromHash,
   urlWithPayload,
 } from './share-codec';
-import { fixAll, useCheckRunner, type CheckInput } from './use-check-runner';
+import { MAIN_THREAD_MAX_CHARS, fixAll, useCheckRunner, type CheckInput } from './use-check-runner';
 import './DockerfileChecker.css';
 
 export interface DockerfileCheckerProps {
@@ -148,12 +148,39 @@ export function DockerfileChecker({ id = 'dockerfile-checker', preset }: Dockerf
   // link made for older text is never handed out.
   const latestTexts = useRef(texts);
   latestTexts.current = texts;
+  const offerLink = useCallback(
+    (forTexts: Texts, payload: string | null): void => {
+      if (payload === null) {
+        shareRef.current = null;
+        setShareNote('The Dockerfile could not be compressed into a link.');
+        return;
+      }
+      // A payload already over the limit is never turned into a URL (megabytes of hash).
+      const url =
+        payload.length > MAX_SHARE_URL_CHARS
+          ? null
+          : urlWithPayload(window.location.href, id, payload);
+      if (url === null || url.length > MAX_SHARE_URL_CHARS) {
+        shareRef.current = { texts: forTexts, url: null };
+        setShareNote(
+          `Too large to share as a link: compressed, this Dockerfile needs ${Math.ceil((url ?? payload).length / 1024)} KB of URL; the limit is ${MAX_SHARE_URL_CHARS / 1024} KB. Copy the text instead.`,
+        );
+      } else {
+        shareRef.current = { texts: forTexts, url };
+        setShareNote('');
+      }
+    },
+    [id],
+  );
+  const large = texts.dockerfile.length + texts.dockerignore.length > MAIN_THREAD_MAX_CHARS;
   useEffect(() => {
     if (!canCompress()) {
       shareRef.current = null;
       setShareNote('This browser cannot compress the Dockerfile into a link.');
       return;
     }
+    // Large texts are compressed by the worker that checks them (below).
+    if (large) return;
     let cancelled = false;
     const timer = window.setTimeout(() => {
       encodeShared({
@@ -161,20 +188,10 @@ export function DockerfileChecker({ id = 'dockerfile-checker', preset }: Dockerf
         dockerignore: texts.dockerignore === '' ? null : texts.dockerignore,
       }).then(
         (payload) => {
-          if (cancelled) return;
-          const url = urlWithPayload(window.location.href, id, payload);
-          if (url.length > MAX_SHARE_URL_CHARS) {
-            shareRef.current = { texts, url: null };
-            setShareNote(
-              `Too large to share as a link: compressed, this Dockerfile needs ${Math.ceil(url.length / 1024)} KB of URL; the limit is ${MAX_SHARE_URL_CHARS / 1024} KB. Copy the text instead.`,
-            );
-          } else {
-            shareRef.current = { texts, url };
-            setShareNote('');
-          }
+          if (!cancelled) offerLink(texts, payload);
         },
         () => {
-          if (!cancelled) setShareNote('The Dockerfile could not be compressed into a link.');
+          if (!cancelled) offerLink(texts, null);
         },
       );
     }, 300);
@@ -182,7 +199,30 @@ export function DockerfileChecker({ id = 'dockerfile-checker', preset }: Dockerf
       cancelled = true;
       window.clearTimeout(timer);
     };
-  }, [texts, id]);
+  }, [texts, large, offerLink]);
+  useEffect(() => {
+    if (!large || run.running !== null || checked !== texts || run.input !== input) return;
+    if (run.payload !== undefined) {
+      offerLink(texts, run.payload);
+      return;
+    }
+    // Checked without a worker (none in this browser): compress here.
+    let cancelled = false;
+    encodeShared({
+      dockerfile: texts.dockerfile,
+      dockerignore: texts.dockerignore === '' ? null : texts.dockerignore,
+    }).then(
+      (payload) => {
+        if (!cancelled) offerLink(texts, payload);
+      },
+      () => {
+        if (!cancelled) offerLink(texts, null);
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [run, input, checked, texts, large, offerLink]);
 
   const shareUrl = useCallback(() => {
     const ready = shareRef.current;
@@ -248,7 +288,12 @@ export function DockerfileChecker({ id = 'dockerfile-checker', preset }: Dockerf
     setSelected(finding);
     if (!area) return;
     const text = area.value;
-    const start = offsetOfLine(text, finding.line);
+    const shownLines = text.split('\n').length;
+    if (finding.line > shownLines)
+      setStatus(
+        `Line ${finding.line} is past the part of the file shown in the editor (the first ${shownLines} lines).`,
+      );
+    const start = offsetOfLine(text, Math.min(finding.line, shownLines));
     area.focus();
     area.setSelectionRange(start, start);
     area.scrollTop = Math.max(0, (finding.line - 1) * LINE_HEIGHT_PX - area.clientHeight / 3);
@@ -343,6 +388,9 @@ export function DockerfileChecker({ id = 'dockerfile-checker', preset }: Dockerf
               highlightLine={selected && selected.file === 'dockerfile' ? selected.line : null}
               textareaRef={dockerfileRef}
               rows={22}
+              onClear={() => {
+                update({ ...texts, dockerfile: '' });
+              }}
             />
             <DockerfileEditor
               id={`${id}-dockerignore`}
@@ -356,6 +404,9 @@ export function DockerfileChecker({ id = 'dockerfile-checker', preset }: Dockerf
               highlightLine={selected && selected.file === 'dockerignore' ? selected.line : null}
               textareaRef={ignoreRef}
               rows={8}
+              onClear={() => {
+                update({ ...texts, dockerignore: '' });
+              }}
             />
           </div>
           <div class="dfc-results">

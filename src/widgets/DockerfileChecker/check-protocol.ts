@@ -9,10 +9,18 @@ export interface CheckRequest {
   /** undefined: the user has no .dockerignore. */
   readonly dockerignore: string | undefined;
   readonly today: string;
+  /** Also compress the text into a share-link payload (share-codec.ts), off the main thread. */
+  readonly share: boolean;
 }
 
 export type CheckReply =
-  | { readonly id: number; readonly kind: 'done'; readonly findings: Finding[] }
+  | {
+      readonly id: number;
+      readonly kind: 'done';
+      readonly findings: Finding[];
+      /** The share-link payload when asked for; null when it could not be made. */
+      readonly payload?: string | null;
+    }
   | {
       readonly id: number;
       readonly kind: 'fixed';

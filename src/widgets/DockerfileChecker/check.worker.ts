@@ -5,6 +5,7 @@
  */
 import { applyAllFixes, checkDockerfile } from '../../sim/dockerfile/index';
 import type { CheckReply, CheckRequest } from './check-protocol';
+import { canCompress, encodeShared } from './share-codec';
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<CheckRequest>) => void) | null;
@@ -13,8 +14,17 @@ interface WorkerScope {
 
 const scope = self as unknown as WorkerScope;
 
+async function sharePayload(dockerfile: string, dockerignore: string | undefined) {
+  if (!canCompress()) return null;
+  try {
+    return await encodeShared({ dockerfile, dockerignore: dockerignore ?? null });
+  } catch {
+    return null;
+  }
+}
+
 scope.onmessage = (event) => {
-  const { id, kind, dockerfile, dockerignore, today } = event.data;
+  const { id, kind, dockerfile, dockerignore, today, share } = event.data;
   try {
     if (kind === 'fix-all') {
       const fixed = applyAllFixes({
@@ -33,7 +43,13 @@ scope.onmessage = (event) => {
       dockerignore: typeof dockerignore === 'string' ? dockerignore : undefined,
       today,
     });
-    scope.postMessage({ id, kind: 'done', findings });
+    if (!share) {
+      scope.postMessage({ id, kind: 'done', findings });
+      return;
+    }
+    void sharePayload(dockerfile, dockerignore).then((payload) => {
+      scope.postMessage({ id, kind: 'done', findings, payload });
+    });
   } catch (error) {
     scope.postMessage({
       id,

@@ -24,6 +24,11 @@ export interface CheckRunnerState {
   /** A check of a larger input is running in the worker. */
   readonly running: { readonly chars: number; readonly startedAt: number } | null;
   readonly error: string | null;
+  /**
+   * For inputs checked in the worker: the share-link payload made there too (compressing 1 MB
+   * takes the main thread tens of milliseconds). undefined when the main thread checked.
+   */
+  readonly payload?: string | null;
 }
 
 function today(): string {
@@ -112,7 +117,13 @@ export function useCheckRunner(input: CheckInput): CheckRunnerState {
         const settled = pending.current;
         if (settled === null) return;
         if (reply.kind === 'done')
-          setState({ findings: reply.findings, input: settled, running: null, error: null });
+          setState({
+            findings: reply.findings,
+            input: settled,
+            running: null,
+            error: null,
+            payload: reply.payload ?? null,
+          });
         else if (reply.kind === 'error') {
           const message = reply.message;
           setState((previous) => ({ ...previous, running: null, error: message }));
@@ -144,6 +155,7 @@ export function useCheckRunner(input: CheckInput): CheckRunnerState {
       dockerfile: input.dockerfile,
       dockerignore: input.dockerignore,
       today: today(),
+      share: true,
     };
     worker.current.postMessage(request);
     // `state.input` is read only to skip the input already checked.
@@ -179,6 +191,7 @@ export function fixAll(files: Files): Promise<Files> {
       dockerfile: files.dockerfile,
       dockerignore: files.dockerignore,
       today: today(),
+      share: false,
     };
     worker.postMessage(request);
   });
