@@ -150,13 +150,16 @@ test('a link cut short shows the shared URL-state notice and keeps the example',
   const [head, payload] = link.split('~v1.') as [string, string];
   let cut = payload.slice(0, -5);
   while (cut.length % 4 !== 1) cut = cut.slice(0, -1);
-  await page.goto(`${head}~v1.${cut}`);
-  const figure = page.getByRole('figure', { name: TITLE });
+  // A new page: on the same page only the hash would change, and nothing would load.
+  const fresh = await page.context().newPage();
+  await fresh.goto(`${head}~v1.${cut}`);
+  const figure = fresh.getByRole('figure', { name: TITLE });
   await expect(figure.locator('.widget-notice')).toContainText(
     'The link’s scenario was ignored (the link’s state is not valid base64url text); the default scenario is shown.',
   );
   await expect(figure.locator('.widget-notice')).not.toContainText('atob');
   await expect(figure.getByLabel('Dockerfile', { exact: true })).toHaveValue(/CMD gunicorn/);
+  await fresh.close();
 });
 
 test('an ARG chain that doubles a value 29 times is checked with a finding, not a crash', async ({
