@@ -40,13 +40,18 @@ export function sharedText() {
 
 const WIDGET = '#dockerfile-checker';
 
-async function openChecker(page, url) {
+/** Records every long task of the page from its first script on, in window.__longTasks. */
+async function observeLongTasks(page) {
   await page.addInitScript(() => {
     window.__longTasks = [];
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) window.__longTasks.push(entry.duration);
     }).observe({ type: 'longtask', buffered: true });
   });
+}
+
+async function openChecker(page, url) {
+  await observeLongTasks(page);
   await page.goto(url);
   await page.locator(WIDGET).scrollIntoViewIfNeeded();
   await page.locator(`astro-island:has(${WIDGET}):not([ssr])`).waitFor();
@@ -128,12 +133,7 @@ export default async function ({ browser, baseUrl: given }) {
     const text = sharedText();
     const link = await encodeLink(page, baseUrl, text);
     const linkPage = await context.newPage();
-    await linkPage.addInitScript(() => {
-      window.__longTasks = [];
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) window.__longTasks.push(entry.duration);
-      }).observe({ type: 'longtask', buffered: true });
-    });
+    await observeLongTasks(linkPage);
     await linkPage.goto(link);
     // The text is too large for the textarea: the editor says so once the link is restored.
     await linkPage.getByText(/too large to edit here without freezing the page/).waitFor({

@@ -56,6 +56,14 @@ function offsetOfLine(text: string, line: number): number {
   return offset;
 }
 
+/** The share-link payload for the texts, or null when they cannot be compressed. */
+function payloadFor(texts: Texts): Promise<string | null> {
+  return encodeShared({
+    dockerfile: texts.dockerfile,
+    dockerignore: texts.dockerignore === '' ? null : texts.dockerignore,
+  }).catch(() => null);
+}
+
 /** `1048576` → `1.0 MB`, `20480` → `20 KB`. */
 function formatSize(chars: number): string {
   return chars >= 1048576 ? `${(chars / 1048576).toFixed(1)} MB` : `${Math.ceil(chars / 1024)} KB`;
@@ -183,17 +191,9 @@ export function DockerfileChecker({ id = 'dockerfile-checker', preset }: Dockerf
     if (large) return;
     let cancelled = false;
     const timer = window.setTimeout(() => {
-      encodeShared({
-        dockerfile: texts.dockerfile,
-        dockerignore: texts.dockerignore === '' ? null : texts.dockerignore,
-      }).then(
-        (payload) => {
-          if (!cancelled) offerLink(texts, payload);
-        },
-        () => {
-          if (!cancelled) offerLink(texts, null);
-        },
-      );
+      void payloadFor(texts).then((payload) => {
+        if (!cancelled) offerLink(texts, payload);
+      });
     }, 300);
     return () => {
       cancelled = true;
@@ -208,17 +208,9 @@ export function DockerfileChecker({ id = 'dockerfile-checker', preset }: Dockerf
     }
     // Checked without a worker (none in this browser): compress here.
     let cancelled = false;
-    encodeShared({
-      dockerfile: texts.dockerfile,
-      dockerignore: texts.dockerignore === '' ? null : texts.dockerignore,
-    }).then(
-      (payload) => {
-        if (!cancelled) offerLink(texts, payload);
-      },
-      () => {
-        if (!cancelled) offerLink(texts, null);
-      },
-    );
+    void payloadFor(texts).then((payload) => {
+      if (!cancelled) offerLink(texts, payload);
+    });
     return () => {
       cancelled = true;
     };
@@ -384,7 +376,7 @@ export function DockerfileChecker({ id = 'dockerfile-checker', preset }: Dockerf
               onInput={(value) => {
                 update({ ...texts, dockerfile: value });
               }}
-              marks={dockerfileMarks}
+              marks={run.running ? [] : dockerfileMarks}
               highlightLine={selected && selected.file === 'dockerfile' ? selected.line : null}
               textareaRef={dockerfileRef}
               rows={22}
@@ -400,7 +392,7 @@ export function DockerfileChecker({ id = 'dockerfile-checker', preset }: Dockerf
               onInput={(value) => {
                 update({ ...texts, dockerignore: value });
               }}
-              marks={ignoreMarks}
+              marks={run.running ? [] : ignoreMarks}
               highlightLine={selected && selected.file === 'dockerignore' ? selected.line : null}
               textareaRef={ignoreRef}
               rows={8}
