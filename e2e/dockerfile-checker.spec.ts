@@ -1,10 +1,13 @@
 /**
  * The Dockerfile checker in the container chapter, keyboard only: paste a broken Dockerfile,
  * read the findings, jump to a finding's line, apply every safe fix and see it pass; a shared
- * link restores the text from the hash; the widget is axe-clean in both themes.
+ * link restores the text from the hash and lands on the widget; hostile inputs (an ARG bomb, a
+ * link cut short, a 1 MB paste) leave the page usable; the widget is axe-clean in both themes.
  */
 import type { Locator, Page } from '@playwright/test';
 import { checkA11y, expect, setTheme, test } from './fixtures';
+// The worst inputs and the link encoder are shared with the main-thread bench.
+import { encodeLink, realisticText } from '../bench/dockerfile-main-thread.browser.mjs';
 
 const CHAPTER = '/the-container/';
 const TITLE = 'Check your Dockerfile';
@@ -115,4 +118,94 @@ test('the checker is axe-clean in light and dark themes', async ({ page }) => {
   await setTheme(page, 'dark');
   await openWidget(page);
   await checkA11y(page, { include: '#dockerfile-checker' });
+});
+
+test('a copied link lands on the checker and restores the Dockerfile without scrolling', async ({
+  page,
+}) => {
+  await page.goto(CHAPTER);
+  const link = await encodeLink(
+    page,
+    new URL(page.url()).origin,
+    'FROM python:3.12-slim\nSTOPSIGNAL SIGKILL\n',
+  );
+  const fresh = await page.context().newPage();
+  await fresh.goto(link);
+  // No scrolling by the test: the page itself must bring the widget into view and hydrate it.
+  const figure = fresh.getByRole('figure', { name: TITLE });
+  await expect(figure.getByLabel('Dockerfile', { exact: true })).toHaveValue(
+    'FROM python:3.12-slim\nSTOPSIGNAL SIGKILL\n',
+  );
+  await expect(figure).toBeInViewport();
+  await expect(figure.getByText('stop-signal-quick')).toBeVisible();
+  await fresh.close();
+});
+
+test('a link cut short shows the shared URL-state notice and keeps the example', async ({
+  page,
+}) => {
+  await page.goto(CHAPTER);
+  const link = await encodeLink(page, new URL(page.url()).origin, BROKEN.repeat(10));
+  // Cut the base64url text to a length atob refuses (4n + 1), as a chat tool might.
+  const [head, payload] = link.split('~v1.') as [string, string];
+  let cut = payload.slice(0, -5);
+  while (cut.length % 4 !== 1) cut = cut.slice(0, -1);
+  // A new page: on the same page only the hash would change, and nothing would load.
+  const fresh = await page.context().newPage();
+  await fresh.goto(`${head}~v1.${cut}`);
+  const figure = fresh.getByRole('figure', { name: TITLE });
+  await expect(figure.locator('.widget-notice')).toContainText(
+    'The link’s scenario was ignored (the link’s state is not valid base64url text); the default scenario is shown.',
+  );
+  await expect(figure.locator('.widget-notice')).not.toContainText('atob');
+  await expect(figure.getByLabel('Dockerfile', { exact: true })).toHaveValue(/CMD gunicorn/);
+  await fresh.close();
+});
+
+test('an ARG chain that doubles a value 29 times is checked with a finding, not a crash', async ({
+  page,
+}) => {
+  const figure = await openWidget(page);
+  let bomb = 'ARG A0=3.12-slim\n';
+  for (let k = 1; k <= 29; k += 1) bomb += `ARG A${k}=\${A${k - 1}}\${A${k - 1}}\n`;
+  await pasteDockerfile(page, figure, `${bomb}FROM python:\${A29}\n`);
+  const warnings = figure.getByRole('region', { name: /^Warnings/ });
+  await expect(warnings).toContainText('expansion-too-long');
+  await expect(warnings).toContainText('expands to more than 8,192 characters');
+});
+
+test('typing stays responsive while a 1 MB paste is checked', async ({ page }) => {
+  const figure = await openWidget(page);
+  await page.evaluate(() => {
+    (window as unknown as { longTasks: number[] }).longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries())
+        (window as unknown as { longTasks: number[] }).longTasks.push(entry.duration);
+    }).observe({ type: 'longtask' });
+  });
+  const text = realisticText();
+  await figure.getByLabel('Dockerfile', { exact: true }).evaluate((area, value) => {
+    (area as HTMLTextAreaElement).select();
+    const data = new DataTransfer();
+    data.setData('text/plain', value);
+    area.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+    );
+  }, text);
+  // The text is too large for the textarea: it is shown read-only, and checked in full.
+  await expect(figure.getByText(/too large to edit here without freezing the page/)).toBeVisible();
+  await expect(figure.getByRole('progressbar', { name: 'Checking the Dockerfile' })).toBeVisible();
+  // While the worker checks, the .dockerignore takes keystrokes at once.
+  const ignore = figure.getByLabel('.dockerignore', { exact: true });
+  await ignore.focus();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.type('\nnode_modules/');
+  await expect(ignore).toHaveValue(/node_modules\/$/);
+  await expect(figure.getByRole('progressbar')).toHaveCount(0, { timeout: 60_000 });
+  await expect(figure.getByRole('region', { name: /^Info/ })).toContainText('unpinned-packages');
+  const longest = await page.evaluate(() =>
+    Math.max(0, ...(window as unknown as { longTasks: number[] }).longTasks),
+  );
+  // Before the worker, the page froze for seconds on this input; allow for a loaded machine.
+  expect(longest).toBeLessThan(1000);
 });

@@ -7,7 +7,7 @@
 // [{ file, line, column, level, code, message }]. Suppressed findings are left out of JSON,
 // listed as suppressed in text, and carry SARIF `suppressions` in SARIF.
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -66,8 +66,110 @@ async function loadEngine() {
   return import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
 }
 
-function readText(file) {
-  return file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
+/** The engine's limit (MAX_INPUT_CHARS in src/sim/dockerfile/check.ts), in bytes here. */
+export const MAX_INPUT_BYTES = 4 * 1024 * 1024;
+
+/** errno codes → sentences a person can act on. */
+export function describeReadError(file, error) {
+  const code = error && typeof error === 'object' ? error.code : undefined;
+  switch (code) {
+    case 'ENOENT':
+      return `${file} does not exist (check the path).`;
+    case 'EISDIR':
+      return `${file} is a directory; give the Dockerfile inside it, e.g. ${path.join(file, 'Dockerfile')}.`;
+    case 'EACCES':
+    case 'EPERM':
+      return `${file} cannot be read: permission denied.`;
+    case 'ENOTDIR':
+      return `${file} does not exist: part of the path is a file, not a directory.`;
+    default:
+      return `${file} cannot be read (${error instanceof Error ? error.message : String(error)}).`;
+  }
+}
+
+/**
+ * Reads at most MAX_INPUT_BYTES + 1 bytes, so a huge file or an endless pipe is refused without
+ * being loaded. Returns { bytes } or { error } (a sentence).
+ */
+export function readInput(file) {
+  const shown = file === '-' ? 'standard input' : file;
+  let fd;
+  try {
+    fd = file === '-' ? 0 : openSync(file, 'r');
+    if (file !== '-') {
+      const stat = fstatSync(fd);
+      if (stat.isDirectory()) return { error: describeReadError(file, { code: 'EISDIR' }) };
+      if (stat.size > MAX_INPUT_BYTES) return { error: tooLarge(shown, stat.size) };
+    }
+    const chunks = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(65536);
+      let read;
+      try {
+        read = readSync(fd, chunk, 0, chunk.length, null);
+      } catch (error) {
+        if (error.code === 'EAGAIN') continue;
+        if (error.code === 'EOF') break;
+        throw error;
+      }
+      if (read === 0) break;
+      chunks.push(chunk.subarray(0, read));
+      total += read;
+      if (total > MAX_INPUT_BYTES) return { error: tooLarge(shown, null) };
+    }
+    return { bytes: Buffer.concat(chunks, total) };
+  } catch (error) {
+    return { error: describeReadError(shown, error) };
+  } finally {
+    if (fd !== undefined && fd !== 0) closeSync(fd);
+  }
+}
+
+function tooLarge(shown, size) {
+  const mb = (n) => `${(n / 1048576).toFixed(1)} MB`;
+  return `the file is larger than ${MAX_INPUT_BYTES / 1048576} MB${size === null ? '' : ` (${shown} is ${mb(size)})`}, the most the checker reads. A real Dockerfile or .dockerignore is a few KB: check that ${shown} is the right file.`;
+}
+
+/** Offset of the first byte that is not valid UTF-8, or -1. */
+export function firstInvalidUtf8(bytes) {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    if (b < 0x80) {
+      i += 1;
+      continue;
+    }
+    let need;
+    let min;
+    if (b >= 0xc2 && b <= 0xdf) [need, min] = [1, 0x80];
+    else if (b >= 0xe0 && b <= 0xef) [need, min] = [2, 0x800];
+    else if (b >= 0xf0 && b <= 0xf4) [need, min] = [3, 0x10000];
+    else return i;
+    if (i + need >= bytes.length) return i;
+    let cp = b & (0x3f >> need);
+    for (let k = 1; k <= need; k += 1) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += need + 1;
+  }
+  return -1;
+}
+
+/** Bytes → text; invalid UTF-8 becomes U+FFFD and a warning naming the first bad byte. */
+export function decodeInput(bytes, shown) {
+  const bad = firstInvalidUtf8(bytes);
+  const text = new TextDecoder('utf-8').decode(bytes);
+  return {
+    text,
+    warning:
+      bad < 0
+        ? null
+        : `${shown} is not valid UTF-8: the first invalid byte is at offset ${bad} (0x${bytes[bad].toString(16).padStart(2, '0')}). Those bytes were read as U+FFFD (the replacement character), so findings on that line may quote it oddly; save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8).`,
+  };
 }
 
 function fileOf(finding, dockerfile, dockerignore) {
@@ -167,28 +269,23 @@ async function main() {
     process.stderr.write(`check:dockerfile: ${args.error}\n\n${USAGE}\n`);
     return 2;
   }
-  let dockerfileText;
-  let ignoreText;
-  try {
-    dockerfileText = readText(args.file);
-  } catch (error) {
-    process.stderr.write(
-      `check:dockerfile: cannot read ${args.file}: ${error.code ?? error.message}\n`,
-    );
-    return 2;
-  }
-  if (args.dockerignore !== null) {
-    try {
-      ignoreText = readFileSync(args.dockerignore, 'utf8');
-    } catch (error) {
-      process.stderr.write(
-        `check:dockerfile: cannot read ${args.dockerignore}: ${error.code ?? error.message}\n`,
-      );
+  const texts = [];
+  for (const file of args.dockerignore === null ? [args.file] : [args.file, args.dockerignore]) {
+    const input = readInput(file);
+    if (input.error) {
+      process.stderr.write(`check:dockerfile: ${input.error}\n`);
       return 2;
     }
+    const { text, warning } = decodeInput(input.bytes, file === '-' ? 'standard input' : file);
+    if (warning) process.stderr.write(`check:dockerfile: warning: ${warning}\n`);
+    texts.push(text);
   }
+  const [dockerfileText, ignoreText] = texts;
   const engine = await loadEngine();
-  const findings = engine.checkDockerfile(dockerfileText, { dockerignore: ignoreText });
+  const findings = engine.checkDockerfile(dockerfileText, {
+    dockerignore: ignoreText,
+    today: new Date().toISOString().slice(0, 10),
+  });
   const name = args.file === '-' ? '<stdin>' : args.file;
   const out =
     args.format === 'json'

@@ -124,7 +124,7 @@ describe('check:dockerfile CLI', () => {
     expect(run(broken, clean).code).toBe(2);
     const missing = run(path.join(dir, 'nope'));
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/cannot read/);
+    expect(missing.stderr).toMatch(/does not exist/);
     expect(run('--dockerignore', path.join(dir, 'nope'), broken).code).toBe(2);
   });
 
@@ -133,5 +133,64 @@ describe('check:dockerfile CLI', () => {
     const { code, stdout } = run('--format', 'json', junk);
     expect(code).toBe(1);
     expect(JSON.parse(stdout)[0].message).toMatch(/binary/);
+  });
+});
+
+describe('check:dockerfile CLI on hostile files', () => {
+  it('says where invalid UTF-8 starts (byte offset) and still checks the file', () => {
+    const latin1 = write(
+      'Dockerfile.latin1',
+      Buffer.concat([
+        Buffer.from('FROM python:3.12-slim\nLABEL a="caf'),
+        Buffer.from([0xe9]),
+        Buffer.from('"\n'),
+      ]),
+    );
+    const { code, stderr, stdout } = run('--format', 'json', latin1);
+    expect(stderr).toMatch(/is not valid UTF-8: the first invalid byte is at offset 34 \(0xe9\)/);
+    expect(code).toBe(1);
+    expect(Array.isArray(JSON.parse(stdout))).toBe(true);
+  });
+
+  it('refuses a binary .dockerignore like a binary Dockerfile', () => {
+    const junk = write('dockerignore.bin', Buffer.from([0, 1, 2, 3, 0, 0, 10, 0, 255]));
+    const { code, stdout } = run('--format', 'json', '--dockerignore', junk, clean);
+    expect(code).toBe(1);
+    const rows = JSON.parse(stdout);
+    expect(rows).toContainEqual(
+      expect.objectContaining({ file: junk, code: 'parse-error', level: 'error' }),
+    );
+    expect(rows.find((r) => r.file === junk).message).toMatch(/binary data/);
+    expect(rows.map((r) => r.code)).not.toContain('dockerignore-missing');
+  });
+
+  it('exits 2 with "the file is larger than" for a Dockerfile or .dockerignore over the limit', () => {
+    const big = write('big', Buffer.alloc(5 * 1024 * 1024, 0x23)); // 5 MB of '#'
+    for (const args of [[big], ['--dockerignore', big, clean]]) {
+      const { code, stderr, stdout } = run(...args);
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/the file is larger than 4 MB \(.*big is 5\.0 MB\)/);
+      expect(stdout).toBe('');
+    }
+  });
+
+  it('turns EISDIR and ENOENT into sentences', () => {
+    const isDir = run(dir);
+    expect(isDir.code).toBe(2);
+    expect(isDir.stderr).toMatch(/is a directory; give the Dockerfile inside it/);
+    expect(isDir.stderr).not.toMatch(/EISDIR/);
+    const missing = run(path.join(dir, 'nope'));
+    expect(missing.stderr).toMatch(/nope does not exist \(check the path\)/);
+    expect(missing.stderr).not.toMatch(/ENOENT/);
+  });
+
+  it('checks an ARG chain that doubles a value 29 times with small output', () => {
+    let text = 'ARG A0=3.12-slim\n';
+    for (let k = 1; k <= 29; k += 1) text += `ARG A${k}=\${A${k - 1}}\${A${k - 1}}\n`;
+    const bomb = write('Dockerfile.bomb', `${text}FROM python:\${A29}\n`);
+    const { code, stdout } = run('--format', 'json', bomb);
+    expect(code).toBe(1);
+    expect(stdout.length).toBeLessThan(50_000);
+    expect(JSON.parse(stdout).map((r) => r.code)).toContain('expansion-too-long');
   });
 });

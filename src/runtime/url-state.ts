@@ -16,7 +16,8 @@ function bytesToBase64Url(bytes: Uint8Array): string {
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-function base64UrlToBytes(text: string): Uint8Array {
+/** base64url → bytes; throws on characters outside the alphabet or a length atob refuses. */
+export function base64UrlToBytes(text: string): Uint8Array<ArrayBuffer> {
   if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new Error('not base64url');
   const padded =
     text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4);
@@ -25,6 +26,9 @@ function base64UrlToBytes(text: string): Uint8Array {
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   return bytes;
 }
+
+/** Why a link was refused when its text is not base64url (also cut short mid-character). */
+export const NOT_BASE64URL = 'the link’s state is not valid base64url text';
 
 /** Encode a JSON-serialisable value as base64url(JSON). */
 export function encodeState(value: unknown): string {
@@ -39,7 +43,7 @@ export function decodeState(text: string): unknown {
   try {
     json = new TextDecoder('utf-8', { fatal: true }).decode(base64UrlToBytes(text));
   } catch {
-    throw new Error('the link’s state is not valid base64url text');
+    throw new Error(NOT_BASE64URL);
   }
   try {
     return JSON.parse(json) as unknown;
@@ -77,12 +81,14 @@ export function readState<T>(id: string, validate: Validator<T>, search: string)
     }
     return { state: value, notice: null };
   } catch (error) {
-    const why = error instanceof Error ? error.message : 'it could not be read';
-    return {
-      state: null,
-      notice: `The link’s scenario was ignored (${why}); the default scenario is shown.`,
-    };
+    return { state: null, notice: ignoredStateNotice(error) };
   }
+}
+
+/** The notice for a link whose state could not be used, from the reason it was refused. */
+export function ignoredStateNotice(error: unknown): string {
+  const why = error instanceof Error ? error.message : 'it could not be read';
+  return `The link’s scenario was ignored (${why}); the default scenario is shown.`;
 }
 
 /** A URL equal to `href` with this widget's state set (others' params kept) and `#id`. */

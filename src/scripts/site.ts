@@ -5,6 +5,7 @@
  */
 import { setupProgressMarks } from './progress-marks';
 import { setupSearch } from './search';
+import { scrollToHashWidget } from './widget-hash-link';
 
 const THEME_KEY = 'fdl-theme';
 
@@ -129,3 +130,4 @@ setupSearch();
 setupCodeCopy();
 setupAnchors();
 setupProgressMarks();
+scrollToHashWidget();

@@ -3,8 +3,9 @@
  * `checkDockerfile` never throws: bad input becomes a finding.
  */
 import { parseDockerignore } from './dockerignore';
+import { EOL_TABLE_DATE } from './eol-data';
 import { buildModel } from './model';
-import { parseDockerfile, type Instruction, type ParsedDockerfile } from './parse';
+import { isBinary, parseDockerfile, type Instruction, type ParsedDockerfile } from './parse';
 import { CHAPTER_PATH, type RuleContext } from './rule';
 import { RULES } from './rules/index';
 import type { CheckOptions, Finding, Level, RawFinding, RuleMeta } from './types';
@@ -14,6 +15,16 @@ export const MAX_INPUT_CHARS = 4 * 1024 * 1024;
 
 /** A rule reporting more than this lists the first ones and one summary finding. */
 export const MAX_FINDINGS_PER_RULE = 50;
+
+/**
+ * Messages quote the file (image names, values, commands). However long the quoted text, a
+ * message stays this short, so a hostile file cannot make the output huge.
+ */
+export const MAX_MESSAGE_CHARS = 1500;
+
+function clip(text: string): string {
+  return text.length > MAX_MESSAGE_CHARS ? `${text.slice(0, MAX_MESSAGE_CHARS - 1)}…` : text;
+}
 
 const LEVEL_ORDER: Record<Level, number> = { error: 0, warning: 1, info: 2 };
 
@@ -129,8 +140,8 @@ function toFinding(
     level: meta.level,
     line: Math.max(1, raw.line),
     column: Math.max(1, raw.column),
-    message: raw.message,
-    fix: raw.fix ?? meta.fix,
+    message: clip(raw.message),
+    fix: clip(raw.fix ?? meta.fix),
     chapterLink: `${CHAPTER_PATH}#${meta.section}`,
     docUrl: meta.docUrl,
     peers: meta.peers,
@@ -179,20 +190,38 @@ export function checkDockerfile(text: string, options: CheckOptions = {}): Findi
     ];
   }
   const parsed = parseDockerfile(input);
-  const ignoreText =
-    typeof options.dockerignore === 'string'
-      ? options.dockerignore.slice(0, MAX_INPUT_CHARS)
-      : null;
+  // A .dockerignore that is binary or too large is refused like such a Dockerfile: one finding,
+  // and the rules run as if none had been given (without claiming it is missing).
+  let ignoreText = typeof options.dockerignore === 'string' ? options.dockerignore : null;
+  let ignoreRefused: RawFinding | null = null;
+  if (ignoreText !== null && (ignoreText.length > MAX_INPUT_CHARS || isBinary(ignoreText))) {
+    ignoreRefused = {
+      file: 'dockerignore',
+      line: 1,
+      column: 1,
+      message:
+        ignoreText.length > MAX_INPUT_CHARS
+          ? `The .dockerignore is ${(ignoreText.length / 1048576).toFixed(1)} MB; the checker reads at most ${MAX_INPUT_CHARS / 1048576} MB, so it was not read. A real .dockerignore is a few lines: check that this is the right file.`
+          : 'The .dockerignore looks like binary data, not a list of patterns (it contains NUL or many control characters), so it was not read.',
+    };
+    ignoreText = null;
+  }
   const ctx: RuleContext = {
     parsed,
     model: buildModel(parsed),
     ignore: ignoreText === null ? null : parseDockerignore(ignoreText),
     dockerignoreText: ignoreText,
+    today:
+      typeof options.today === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(options.today)
+        ? options.today
+        : EOL_TABLE_DATE,
   };
   const suppressions = readSuppressions(parsed);
   const findings: Finding[] = [];
+  if (ignoreRefused) findings.push(toFinding(parseMeta, ignoreRefused, null));
   for (const rule of RULES) {
     if (parsed.binary && rule.meta.code !== 'parse-error') continue;
+    if (ignoreRefused && rule.meta.code === 'dockerignore-missing') continue;
     let raws: RawFinding[];
     try {
       raws = rule.check(ctx);

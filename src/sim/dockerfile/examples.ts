@@ -40,12 +40,12 @@ FROM python:\${PYTHON_VERSION}-slim-bookworm AS builder
 ENV PIP_NO_CACHE_DIR=1 \\
     PIP_DISABLE_PIP_VERSION_CHECK=1
 RUN apt-get update \\
- && apt-get install -y --no-install-recommends build-essential libpq-dev \\
+ && apt-get install -y --no-install-recommends build-essential=12.* libpq-dev=15.* \\
  && rm -rf /var/lib/apt/lists/*
 RUN python -m venv /opt/venv
 ENV PATH="/opt/venv/bin:$PATH"
 COPY requirements.txt .
-RUN pip install -r requirements.txt gunicorn
+RUN pip install -r requirements.txt gunicorn==23.0.0
 
 # --- runtime stage: only the venv and the app ---
 FROM python:\${PYTHON_VERSION}-slim-bookworm AS runtime
@@ -53,7 +53,7 @@ ENV PYTHONUNBUFFERED=1 \\
     PYTHONDONTWRITEBYTECODE=1 \\
     PATH="/opt/venv/bin:$PATH"
 RUN apt-get update \\
- && apt-get install -y --no-install-recommends libpq5 \\
+ && apt-get install -y --no-install-recommends libpq5=15.* \\
  && rm -rf /var/lib/apt/lists/* \\
  && useradd --create-home --uid 10001 appuser
 WORKDIR /app

@@ -11,6 +11,7 @@
 import { cleanPath, matchSegment } from './dockerignore';
 import type { Instruction, ParsedDockerfile } from './parse';
 import {
+  MAX_EXPANDED_CHARS,
   basename,
   expandVars,
   parseExecForm,
@@ -83,8 +84,18 @@ export interface GunicornSettings {
   readonly flagCount: number;
 }
 
+/** An ARG/ENV value the model did not expand in full (see MAX_EXPANDED_CHARS). */
+export interface ExpansionNotice {
+  readonly instruction: Instruction;
+  readonly name: string;
+  /** `cut`: the value passed MAX_EXPANDED_CHARS; `budget`: the file's expansion budget ran out. */
+  readonly kind: 'cut' | 'budget';
+}
+
 export interface DockerfileModel {
   readonly parsed: ParsedDockerfile;
+  /** Values cut or left unexpanded, so a hostile ARG chain costs bounded time and memory. */
+  readonly expansionNotices: readonly ExpansionNotice[];
   readonly stages: readonly Stage[];
   readonly finalStage: Stage | null;
   /** Stages from the root of the final stage's FROM chain to the final stage itself. */
@@ -98,6 +109,11 @@ export interface DockerfileModel {
 }
 
 const MAX_SNAPSHOTS = 64;
+/**
+ * Characters of expanded ARG/ENV values the model keeps for the whole file. Past it, values
+ * that grew by expansion keep their text as written (`${A}` stays `${A}`).
+ */
+export const MAX_MODEL_EXPANDED_CHARS = 1024 * 1024;
 
 export function parseImageRef(image: string): ImageRef {
   let rest = image.trim().toLowerCase();
@@ -495,6 +511,51 @@ export function buildModel(parsed: ParsedDockerfile): DockerfileModel {
   const stages: Stage[] = [];
   const byName = new Map<string, Stage>();
   let snapshots = 0;
+  const expansionNotices: ExpansionNotice[] = [];
+  let expandedChars = 0;
+  let budgetNoticed = false;
+  /** The value to keep for `name`: cut values are reported; past the budget, the raw text. */
+  const keep = (instruction: Instruction, name: string, raw: string, value: string): string => {
+    if (value === raw || value.length <= raw.length) return value;
+    if (expandedChars + value.length > MAX_MODEL_EXPANDED_CHARS) {
+      if (!budgetNoticed) expansionNotices.push({ instruction, name, kind: 'budget' });
+      budgetNoticed = true;
+      return raw;
+    }
+    expandedChars += value.length;
+    // The first cut value is reported; later ones built from it are cut the same way.
+    if (value.length >= MAX_EXPANDED_CHARS && !expansionNotices.some((n) => n.kind === 'cut'))
+      expansionNotices.push({ instruction, name, kind: 'cut' });
+    return value;
+  };
+  const rawValue = (word: string): string => word.slice(word.indexOf('=') + 1);
+  const keptArgs = (
+    instruction: Instruction,
+    vars: Vars,
+  ): { name: string; value: string | null }[] => {
+    const words = argWords(instruction, escape);
+    return readArgs(instruction, escape, vars).map((arg, k) =>
+      arg.value === null
+        ? arg
+        : {
+            name: arg.name,
+            value: keep(instruction, arg.name, rawValue(words[k] ?? ''), arg.value),
+          },
+    );
+  };
+  const keptEnv = (instruction: Instruction, vars: Vars): [string, string][] => {
+    const words = argWords(instruction, escape);
+    const pairs = readEnv(instruction, escape, vars);
+    const legacy = words[0] !== undefined && !words[0].includes('=');
+    // parseEnvPairs keeps only the words with a name before `=`, in order.
+    const assigned = legacy ? [] : words.filter((word) => word.indexOf('=') > 0);
+    const kept = pairs.map(([key, value], k): [string, string] => [
+      key,
+      keep(instruction, key, legacy ? instruction.args : rawValue(assigned[k] ?? ''), value),
+    ]);
+    instruction.memo.env = kept;
+    return kept;
+  };
 
   let current: {
     index: number;
@@ -548,7 +609,7 @@ export function buildModel(parsed: ParsedDockerfile): DockerfileModel {
     }
     if (!current) {
       if (instruction.keyword === 'ARG')
-        for (const arg of readArgs(instruction, escape, globalArgs))
+        for (const arg of keptArgs(instruction, globalArgs))
           globalArgs.set(arg.name, arg.value ?? globalArgs.get(arg.name) ?? '');
       instruction.memo.vars = new Map(globalArgs);
       continue;
@@ -559,14 +620,14 @@ export function buildModel(parsed: ParsedDockerfile): DockerfileModel {
     // MAX_SNAPSHOTS ENV/ARG lines (real Dockerfiles have a handful) the map is shared, keeping huge pastes linear.
     if (instruction.keyword === 'ENV') {
       const vars = (snapshots += 1) > MAX_SNAPSHOTS ? current.vars : new Map(current.vars);
-      for (const [key, value] of readEnv(instruction, escape, current.vars)) {
+      for (const [key, value] of keptEnv(instruction, current.vars)) {
         vars.set(key, value);
         current.env.set(key, value);
       }
       current.vars = vars;
     } else if (instruction.keyword === 'ARG') {
       const vars = (snapshots += 1) > MAX_SNAPSHOTS ? current.vars : new Map(current.vars);
-      for (const arg of readArgs(instruction, escape, current.vars)) {
+      for (const arg of keptArgs(instruction, current.vars)) {
         if (current.env.has(arg.name)) continue; // ENV wins over ARG
         vars.set(arg.name, arg.value ?? globalArgs.get(arg.name) ?? '');
       }
@@ -634,6 +695,7 @@ export function buildModel(parsed: ParsedDockerfile): DockerfileModel {
 
   return {
     parsed,
+    expansionNotices,
     stages,
     finalStage,
     finalChain,

@@ -130,7 +130,8 @@ export function splitLines(text: string): string[] {
   return text.split(/\r\n|\n|\r/);
 }
 
-function isBinary(text: string): boolean {
+/** NUL, or more than 10 % control characters in the first 64 KB: an image or an archive, not text. */
+export function isBinary(text: string): boolean {
   // NUL never appears in a text Dockerfile; a high share of other control characters means the
   // user pasted an image or an archive. Only a sample is inspected so a 1 MB paste stays fast.
   const sample = text.length > 65536 ? text.slice(0, 65536) : text;

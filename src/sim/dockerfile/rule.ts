@@ -28,6 +28,8 @@ export interface RuleContext {
   /** Parsed .dockerignore, or null when none was given. */
   readonly ignore: readonly IgnorePattern[] | null;
   readonly dockerignoreText: string | null;
+  /** `YYYY-MM-DD`, for end-of-life dates (CheckOptions.today). */
+  readonly today: string;
 }
 
 export interface Rule {

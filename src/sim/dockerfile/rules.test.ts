@@ -12,7 +12,7 @@ const SPEC: Record<string, 'error' | 'warning' | 'info'> = {
   'shell-form-cmd': 'error',
   'shell-wrapper': 'warning',
   'exec-form-variable': 'warning',
-  'invalid-json-args': 'warning',
+  'invalid-json-args': 'error',
   'entrypoint-not-pid1': 'info',
   'root-user': 'error',
   'user-not-created': 'warning',

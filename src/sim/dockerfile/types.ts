@@ -70,4 +70,10 @@ export interface RuleMeta {
 export interface CheckOptions {
   /** The `.dockerignore` text, when the user has one. `undefined` means "not given". */
   readonly dockerignore?: string | undefined;
+  /**
+   * The date end-of-life dates are compared with, `YYYY-MM-DD`. Defaults to the date the EOL
+   * table was checked (src/sim/dockerfile/eol-data.ts), so results are reproducible; the page and
+   * the CLI pass the real date.
+   */
+  readonly today?: string | undefined;
 }

@@ -8,6 +8,14 @@
 export type Vars = ReadonlyMap<string, string>;
 
 /**
+ * No expanded value grows past this many characters. Real ARG/ENV values are a few dozen; an
+ * ARG chain that doubles a value (`ARG A1=${A0}${A0}` …) would otherwise reach hundreds of MB
+ * after 28 lines and then exceed the engine's longest string. The model reports cut values
+ * (rule `expansion-too-long`).
+ */
+export const MAX_EXPANDED_CHARS = 8192;
+
+/**
  * Docker's exec/shell decision: the arguments are exec form only when the text starts with `[`
  * and parses as a JSON array whose elements are all strings. Anything else, including
  * almost-JSON such as `['gunicorn']`, silently becomes `/bin/sh -c "<text>"`.
@@ -55,6 +63,7 @@ export function expandVars(text: string, vars: Vars, escape = '\\', quotes = fal
   let out = '';
   let inSingle = false;
   for (let i = 0; i < text.length; i += 1) {
+    if (out.length >= MAX_EXPANDED_CHARS) return out.slice(0, MAX_EXPANDED_CHARS);
     const ch = text[i]!;
     if (quotes && ch === "'") {
       inSingle = !inSingle;
@@ -91,7 +100,7 @@ export function expandVars(text: string, vars: Vars, escape = '\\', quotes = fal
     out += vars.get(text.slice(i + 1, j)) ?? '';
     i = j - 1;
   }
-  return out;
+  return out.length > MAX_EXPANDED_CHARS ? out.slice(0, MAX_EXPANDED_CHARS) : out;
 }
 
 function expandBraced(inner: string, vars: Vars): string {

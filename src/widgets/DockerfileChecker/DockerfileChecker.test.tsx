@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DockerfileChecker } from './DockerfileChecker';
 import { decodeShared, encodeShared, payloadFromHash } from './share-codec';
+import { NOT_BASE64URL, ignoredStateNotice } from '../../runtime/url-state';
 
 function dockerfileArea(): HTMLTextAreaElement {
   const element = screen.getByLabelText('Dockerfile');
@@ -44,11 +45,13 @@ describe('DockerfileChecker widget', () => {
     expect(area.selectionStart).toBe(lines.slice(0, cmdLine - 1).join('\n').length + 1);
   });
 
-  it('applies every safe fix and then passes', () => {
+  it('applies every safe fix and then passes', async () => {
     render(<DockerfileChecker preset="dev-server" />);
     expect(verdict()).toContain('does not pass');
     fireEvent.click(screen.getByRole('button', { name: 'Apply all safe fixes' }));
-    expect(verdict()).toContain('this Dockerfile passes');
+    await waitFor(() => {
+      expect(verdict()).toContain('this Dockerfile passes');
+    });
     expect(dockerfileArea().value).toContain(
       'CMD ["gunicorn", "--bind", "0.0.0.0:8000", "myapp:app"]',
     );
@@ -127,6 +130,41 @@ describe('DockerfileChecker widget', () => {
         /Too large to share as a link/,
       );
     });
+  });
+
+  it('reads a link cut short with the site’s URL-state decoder and its notice, not atob’s error', async () => {
+    const payload = await encodeShared({
+      dockerfile: 'FROM python:3.12-slim\nUSER root\n'.repeat(20),
+      dockerignore: null,
+    });
+    // Cut so the base64url text has a length atob refuses (4n + 1).
+    let cut = payload.slice(0, -7);
+    while ((cut.length - 'v1.'.length) % 4 !== 1) cut = cut.slice(0, -1);
+    window.history.replaceState(null, '', `/the-container/#dockerfile-checker~${cut}`);
+    render(<DockerfileChecker />);
+    await waitFor(() => {
+      expect(document.querySelector('.widget-notice')?.textContent).toContain(
+        ignoredStateNotice(new Error(NOT_BASE64URL)),
+      );
+    });
+    expect(document.querySelector('.widget-notice')?.textContent).not.toMatch(/atob|decoded/);
+    expect(dockerfileArea().value).toContain('CMD gunicorn');
+  });
+
+  it('checks a large paste in the background and says so, then lists its findings', async () => {
+    render(<DockerfileChecker />);
+    const big = `FROM python:3.12-slim\n${'ENV A=1\n'.repeat(4000)}USER root\n`;
+    fireEvent.input(dockerfileArea(), { target: { value: big } });
+    await waitFor(() => {
+      expect(document.querySelector('.dfc-status')?.textContent).toMatch(
+        /^Checking \d+ KB in the background; you can keep typing\.$/,
+      );
+    });
+    expect(screen.getByRole('progressbar', { name: 'Checking the Dockerfile' })).toBeTruthy();
+    await waitFor(() => {
+      expect(screen.getByText('root-user')).toBeTruthy();
+    });
+    expect(screen.queryByRole('progressbar')).toBeNull();
   });
 
   it('ignores a damaged link with a notice and keeps the example', async () => {

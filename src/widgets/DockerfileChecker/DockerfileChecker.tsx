@@ -3,17 +3,13 @@
  * of the container chapter, apply the safe fixes. Everything runs in the page; nothing is sent
  * anywhere, and a shared link carries the text in the URL hash (which browsers never send).
  *
- * Thin by design: every finding, fix and score comes from src/sim/dockerfile.
+ * Thin by design: every finding, fix and score comes from src/sim/dockerfile. Large inputs are
+ * checked in a Web Worker (use-check-runner.ts), so typing and scrolling never wait for a check.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { WidgetFrame } from '../../components/WidgetFrame';
-import {
-  applyAllFixes,
-  applyFix,
-  checkDockerfile,
-  passes,
-  scoreChecklist,
-} from '../../sim/dockerfile/index';
+import { applyFix, passes, scoreChecklist } from '../../sim/dockerfile/index';
+import { ignoredStateNotice } from '../../runtime/url-state';
 import { EXAMPLES, findExample } from '../../sim/dockerfile/examples';
 import type { Finding } from '../../sim/dockerfile/types';
 import { DockerfileEditor, LINE_HEIGHT_PX, type LineMark } from './DockerfileEditor';
@@ -26,6 +22,7 @@ import {
   payloadFromHash,
   urlWithPayload,
 } from './share-codec';
+import { MAIN_THREAD_MAX_CHARS, fixAll, useCheckRunner, type CheckInput } from './use-check-runner';
 import './DockerfileChecker.css';
 
 export interface DockerfileCheckerProps {
@@ -57,6 +54,19 @@ function offsetOfLine(text: string, line: number): number {
     offset = next + 1;
   }
   return offset;
+}
+
+/** The share-link payload for the texts, or null when they cannot be compressed. */
+function payloadFor(texts: Texts): Promise<string | null> {
+  return encodeShared({
+    dockerfile: texts.dockerfile,
+    dockerignore: texts.dockerignore === '' ? null : texts.dockerignore,
+  }).catch(() => null);
+}
+
+/** `1048576` → `1.0 MB`, `20480` → `20 KB`. */
+function formatSize(chars: number): string {
+  return chars >= 1048576 ? `${(chars / 1048576).toFixed(1)} MB` : `${Math.ceil(chars / 1024)} KB`;
 }
 
 function summarize(findings: readonly Finding[], passed: number, total: number): string {
@@ -102,8 +112,7 @@ export function DockerfileChecker({ id = 'dockerfile-checker', preset }: Dockerf
       },
       (error: unknown) => {
         if (cancelled) return;
-        const why = error instanceof Error ? error.message : 'it could not be read';
-        setNotice(`The link’s Dockerfile was ignored (${why}); the example is shown instead.`);
+        setNotice(ignoredStateNotice(error));
       },
     );
     return () => {
@@ -124,57 +133,88 @@ export function DockerfileChecker({ id = 'dockerfile-checker', preset }: Dockerf
     };
   }, [texts, checked]);
 
-  const findings = useMemo(
-    () =>
-      checkDockerfile(checked.dockerfile, {
-        dockerignore: checked.dockerignore.trim() === '' ? undefined : checked.dockerignore,
-      }),
+  const input = useMemo<CheckInput>(
+    () => ({
+      dockerfile: checked.dockerfile,
+      dockerignore: checked.dockerignore.trim() === '' ? undefined : checked.dockerignore,
+    }),
     [checked],
   );
+  const run = useCheckRunner(input);
+  const findings = run.findings;
+  /** The findings belong to the text on screen (line numbers and fixes are safe to use). */
+  const fresh =
+    run.running === null &&
+    run.input.dockerfile === texts.dockerfile &&
+    (run.input.dockerignore ?? '') === (texts.dockerignore.trim() === '' ? '' : texts.dockerignore);
   const score = useMemo(() => scoreChecklist(findings), [findings]);
   useEffect(() => {
-    if (texts === checked) setStatus('');
-  }, [texts, checked]);
+    if (texts === checked && run.running === null) setStatus('');
+  }, [texts, checked, run.running]);
 
   // Keep a share link ready (compression is asynchronous; WidgetFrame asks synchronously). A
   // link made for older text is never handed out.
   const latestTexts = useRef(texts);
   latestTexts.current = texts;
+  const offerLink = useCallback(
+    (forTexts: Texts, payload: string | null): void => {
+      if (payload === null) {
+        shareRef.current = null;
+        setShareNote('The Dockerfile could not be compressed into a link.');
+        return;
+      }
+      // A payload already over the limit is never turned into a URL (megabytes of hash).
+      const url =
+        payload.length > MAX_SHARE_URL_CHARS
+          ? null
+          : urlWithPayload(window.location.href, id, payload);
+      if (url === null || url.length > MAX_SHARE_URL_CHARS) {
+        shareRef.current = { texts: forTexts, url: null };
+        setShareNote(
+          `Too large to share as a link: compressed, this Dockerfile needs ${Math.ceil((url ?? payload).length / 1024)} KB of URL; the limit is ${MAX_SHARE_URL_CHARS / 1024} KB. Copy the text instead.`,
+        );
+      } else {
+        shareRef.current = { texts: forTexts, url };
+        setShareNote('');
+      }
+    },
+    [id],
+  );
+  const large = texts.dockerfile.length + texts.dockerignore.length > MAIN_THREAD_MAX_CHARS;
   useEffect(() => {
     if (!canCompress()) {
       shareRef.current = null;
       setShareNote('This browser cannot compress the Dockerfile into a link.');
       return;
     }
+    // Large texts are compressed by the worker that checks them (below).
+    if (large) return;
     let cancelled = false;
     const timer = window.setTimeout(() => {
-      encodeShared({
-        dockerfile: texts.dockerfile,
-        dockerignore: texts.dockerignore === '' ? null : texts.dockerignore,
-      }).then(
-        (payload) => {
-          if (cancelled) return;
-          const url = urlWithPayload(window.location.href, id, payload);
-          if (url.length > MAX_SHARE_URL_CHARS) {
-            shareRef.current = { texts, url: null };
-            setShareNote(
-              `Too large to share as a link: compressed, this Dockerfile needs ${Math.ceil(url.length / 1024)} KB of URL; the limit is ${MAX_SHARE_URL_CHARS / 1024} KB. Copy the text instead.`,
-            );
-          } else {
-            shareRef.current = { texts, url };
-            setShareNote('');
-          }
-        },
-        () => {
-          if (!cancelled) setShareNote('The Dockerfile could not be compressed into a link.');
-        },
-      );
+      void payloadFor(texts).then((payload) => {
+        if (!cancelled) offerLink(texts, payload);
+      });
     }, 300);
     return () => {
       cancelled = true;
       window.clearTimeout(timer);
     };
-  }, [texts, id]);
+  }, [texts, large, offerLink]);
+  useEffect(() => {
+    if (!large || run.running !== null || checked !== texts || run.input !== input) return;
+    if (run.payload !== undefined) {
+      offerLink(texts, run.payload);
+      return;
+    }
+    // Checked without a worker (none in this browser): compress here.
+    let cancelled = false;
+    void payloadFor(texts).then((payload) => {
+      if (!cancelled) offerLink(texts, payload);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [run, input, checked, texts, large, offerLink]);
 
   const shareUrl = useCallback(() => {
     const ready = shareRef.current;
@@ -200,16 +240,39 @@ export function DockerfileChecker({ id = 'dockerfile-checker', preset }: Dockerf
     dockerignore: texts.dockerignore.trim() === '' ? undefined : texts.dockerignore,
   });
 
+  const STALE =
+    'The findings are still for the previous text; apply the fix when the check has caught up.';
+
   const onApply = (finding: Finding): void => {
+    if (!fresh) {
+      setStatus(STALE);
+      return;
+    }
     const next = applyFix(files(), finding);
     applyNow({ dockerfile: next.dockerfile, dockerignore: next.dockerignore ?? '' });
     setStatus(`Applied the fix for ${finding.code}.`);
   };
 
   const onApplyAll = (): void => {
-    const next = applyAllFixes(files());
-    applyNow({ dockerfile: next.dockerfile, dockerignore: next.dockerignore ?? '' });
-    setStatus('Applied every safe fix.');
+    if (!fresh) {
+      setStatus(STALE);
+      return;
+    }
+    const before = texts;
+    setStatus('Applying every safe fix…');
+    fixAll(files()).then(
+      (next) => {
+        // An edit made meanwhile wins over fixes computed for the older text.
+        if (latestTexts.current !== before) return;
+        applyNow({ dockerfile: next.dockerfile, dockerignore: next.dockerignore ?? '' });
+        setStatus('Applied every safe fix.');
+      },
+      (error: unknown) => {
+        setStatus(
+          `The fixes could not be applied (${error instanceof Error ? error.message : 'unknown error'}).`,
+        );
+      },
+    );
   };
 
   const onGoTo = (finding: Finding): void => {
@@ -217,7 +280,12 @@ export function DockerfileChecker({ id = 'dockerfile-checker', preset }: Dockerf
     setSelected(finding);
     if (!area) return;
     const text = area.value;
-    const start = offsetOfLine(text, finding.line);
+    const shownLines = text.split('\n').length;
+    if (finding.line > shownLines)
+      setStatus(
+        `Line ${finding.line} is past the part of the file shown in the editor (the first ${shownLines} lines).`,
+      );
+    const start = offsetOfLine(text, Math.min(finding.line, shownLines));
     area.focus();
     area.setSelectionRange(start, start);
     area.scrollTop = Math.max(0, (finding.line - 1) * LINE_HEIGHT_PX - area.clientHeight / 3);
@@ -308,10 +376,13 @@ export function DockerfileChecker({ id = 'dockerfile-checker', preset }: Dockerf
               onInput={(value) => {
                 update({ ...texts, dockerfile: value });
               }}
-              marks={dockerfileMarks}
+              marks={run.running ? [] : dockerfileMarks}
               highlightLine={selected && selected.file === 'dockerfile' ? selected.line : null}
               textareaRef={dockerfileRef}
               rows={22}
+              onClear={() => {
+                update({ ...texts, dockerfile: '' });
+              }}
             />
             <DockerfileEditor
               id={`${id}-dockerignore`}
@@ -321,10 +392,13 @@ export function DockerfileChecker({ id = 'dockerfile-checker', preset }: Dockerf
               onInput={(value) => {
                 update({ ...texts, dockerignore: value });
               }}
-              marks={ignoreMarks}
+              marks={run.running ? [] : ignoreMarks}
               highlightLine={selected && selected.file === 'dockerignore' ? selected.line : null}
               textareaRef={ignoreRef}
               rows={8}
+              onClear={() => {
+                update({ ...texts, dockerignore: '' });
+              }}
             />
           </div>
           <div class="dfc-results">
@@ -339,8 +413,14 @@ export function DockerfileChecker({ id = 'dockerfile-checker', preset }: Dockerf
               {summarize(findings, score.passed, score.total)}
             </p>
             <p class="dfc-status" aria-live="polite">
-              {status}
+              {run.running
+                ? `Checking ${formatSize(run.running.chars)} in the background; you can keep typing.`
+                : status}
+              {run.error ? ` The check failed: ${run.error}` : ''}
             </p>
+            {run.running ? (
+              <progress class="dfc-progress" aria-label="Checking the Dockerfile" />
+            ) : null}
             <details class="dfc-score">
               <summary>
                 Chapter 8 checklist: {score.passed} of {score.total}

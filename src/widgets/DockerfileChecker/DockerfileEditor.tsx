@@ -6,6 +6,16 @@
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { Ref } from 'preact';
 
+/**
+ * A text longer than this is not put into the textarea: laying out 1 MB in a textarea takes the
+ * browser seconds on the main thread, whatever the checker does. The editor then shows the first
+ * PREVIEW_LINES lines read-only, says so, and offers to clear it; a paste that would make the
+ * text this long is taken from the clipboard event without the browser inserting it.
+ */
+export const MAX_EDITABLE_CHARS = 200_000;
+export const PREVIEW_LINES = 300;
+const PREVIEW_MAX_CHARS = 16 * 1024;
+
 /** Must match --dfc-line-height in DockerfileChecker.css. */
 export const LINE_HEIGHT_PX = 21;
 export const PADDING_PX = 8;
@@ -26,6 +36,22 @@ export interface DockerfileEditorProps {
   readonly highlightLine: number | null;
   readonly textareaRef: Ref<HTMLTextAreaElement>;
   readonly rows: number;
+  /** Empties the editor (the way out of the read-only preview of a very large text). */
+  readonly onClear: () => void;
+}
+
+/** The first PREVIEW_LINES lines (at most PREVIEW_MAX_CHARS characters) of a large text. */
+export function previewOf(text: string): string {
+  let end = -1;
+  for (let line = 0; line < PREVIEW_LINES; line += 1) {
+    const next = text.indexOf('\n', end + 1);
+    if (next < 0) {
+      end = text.length;
+      break;
+    }
+    end = next;
+  }
+  return text.slice(0, Math.min(end, PREVIEW_MAX_CHARS));
 }
 
 const SYMBOL = { error: '✖', warning: '▲', info: 'ℹ' } as const;
@@ -53,12 +79,16 @@ function countLines(text: string): number {
 }
 
 export function DockerfileEditor(props: DockerfileEditorProps) {
-  const { id, label, hint, value, onInput, marks, highlightLine, textareaRef, rows } = props;
+  const { id, label, hint, value, onInput, marks, highlightLine, textareaRef, rows, onClear } =
+    props;
+  const large = value.length > MAX_EDITABLE_CHARS;
+  const shown = useMemo(() => (large ? previewOf(value) : value), [large, value]);
   const gutterRef = useRef<HTMLPreElement>(null);
   const barRef = useRef<HTMLDivElement>(null);
   const ownRef = useRef<HTMLTextAreaElement | null>(null);
   const lineCount = useMemo(() => countLines(value), [value]);
-  const gutter = useMemo(() => gutterText(lineCount, marks), [lineCount, marks]);
+  const shownLines = large ? countLines(shown) : lineCount;
+  const gutter = useMemo(() => gutterText(shownLines, marks), [shownLines, marks]);
 
   const sync = (): void => {
     const area = ownRef.current;
@@ -82,8 +112,15 @@ export function DockerfileEditor(props: DockerfileEditorProps) {
         {label}
       </label>
       <p class="dfc-hint" id={`${id}-hint`}>
-        {hint}
+        {large
+          ? `This text is ${(value.length / 1048576).toFixed(1)} MB (${lineCount.toLocaleString('en-US')} lines): too large to edit here without freezing the page. The checker reads all of it; the editor shows the first ${shownLines.toLocaleString('en-US')} lines, read-only.`
+          : hint}
       </p>
+      {large ? (
+        <button type="button" class="dfc-clear" onClick={onClear}>
+          Clear the {label}
+        </button>
+      ) : null}
       <div class="dfc-editor" style={{ '--dfc-rows': String(rows) }}>
         <pre class="dfc-gutter" ref={gutterRef} aria-hidden="true">
           {gutter}
@@ -96,7 +133,8 @@ export function DockerfileEditor(props: DockerfileEditorProps) {
             id={id}
             ref={setRefs}
             class="dfc-area"
-            value={value}
+            value={shown}
+            readOnly={large}
             wrap="off"
             spellcheck={false}
             autocomplete="off"
@@ -104,6 +142,19 @@ export function DockerfileEditor(props: DockerfileEditorProps) {
             aria-describedby={`${id}-hint`}
             onInput={(event) => {
               onInput(event.currentTarget.value);
+            }}
+            onPaste={(event) => {
+              // A paste that makes the text very large never goes through the textarea itself.
+              const pasted = event.clipboardData?.getData('text/plain') ?? '';
+              const area = event.currentTarget;
+              const rest = area.value.length - (area.selectionEnd - area.selectionStart);
+              if (large || pasted.length + rest <= MAX_EDITABLE_CHARS) return;
+              event.preventDefault();
+              onInput(
+                area.value.slice(0, area.selectionStart) +
+                  pasted +
+                  area.value.slice(area.selectionEnd),
+              );
             }}
             onScroll={sync}
           />

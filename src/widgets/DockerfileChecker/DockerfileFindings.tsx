@@ -4,7 +4,14 @@
  * official documentation, lists the peer tools' ids, and offers "Apply fix" when the engine has
  * a safe edit. Severity is spelled out in text, never shown by colour alone.
  */
+import { useState } from 'preact/hooks';
 import type { Finding, Level } from '../../sim/dockerfile/types';
+
+/**
+ * A group lists this many findings until the reader asks for the rest: a pasted 1 MB file can
+ * produce a few thousand, and rendering them all at once would hold the page up.
+ */
+export const SHOWN_PER_GROUP = 60;
 
 export interface DockerfileFindingsProps {
   readonly findings: readonly Finding[];
@@ -25,20 +32,22 @@ export function DockerfileFindings({
   onApply,
   selected,
 }: DockerfileFindingsProps) {
+  const [expanded, setExpanded] = useState<ReadonlySet<Level>>(new Set());
   if (findings.length === 0) return <p class="dfc-empty">No findings.</p>;
   return (
     <div class="dfc-findings">
       {GROUPS.map(({ level, title }) => {
-        const list = findings.filter((f) => f.level === level);
-        if (list.length === 0) return null;
+        const all = findings.filter((f) => f.level === level);
+        if (all.length === 0) return null;
+        const list = expanded.has(level) ? all : all.slice(0, SHOWN_PER_GROUP);
         return (
           <section
             key={level}
             class={`dfc-group dfc-group-${level}`}
-            aria-label={`${title}: ${list.length}`}
+            aria-label={`${title}: ${all.length}`}
           >
             <h4 class="dfc-group-title">
-              {title} ({list.length})
+              {title} ({all.length})
             </h4>
             <ul class="dfc-list">
               {list.map((finding, index) => {
@@ -98,6 +107,17 @@ export function DockerfileFindings({
                 );
               })}
             </ul>
+            {list.length < all.length ? (
+              <button
+                type="button"
+                class="dfc-more"
+                onClick={() => {
+                  setExpanded(new Set([...expanded, level]));
+                }}
+              >
+                Show the other {all.length - list.length} {title.toLowerCase()}
+              </button>
+            ) : null}
           </section>
         );
       })}

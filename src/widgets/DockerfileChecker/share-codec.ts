@@ -5,8 +5,11 @@
  *
  * Decoding is defensive: unknown versions, bad characters, corrupt deflate data, output larger
  * than a limit (a decompression bomb) and anything that is not the expected shape all end in a
- * readable Error, never in markup.
+ * readable Error, never in markup. The base64url step is the site's shared URL-state decoder
+ * (src/runtime/url-state.ts), so a link cut short says what every widget says, not what `atob`
+ * throws.
  */
+import { NOT_BASE64URL, base64UrlToBytes } from '../../runtime/url-state';
 
 export interface SharedState {
   readonly dockerfile: string;
@@ -28,14 +31,11 @@ function toBase64Url(bytes: Uint8Array): string {
 }
 
 function fromBase64Url(text: string): Uint8Array<ArrayBuffer> {
-  if (!/^[A-Za-z0-9_-]*$/.test(text))
-    throw new Error('the link contains characters that are not base64url');
-  const padded =
-    text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4);
-  const binary = atob(padded);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
-  return bytes;
+  try {
+    return base64UrlToBytes(text);
+  } catch {
+    throw new Error(NOT_BASE64URL);
+  }
 }
 
 function streamOf(bytes: Uint8Array<ArrayBuffer>): ReadableStream<BufferSource> {

@@ -1,7 +1,14 @@
-import { DOCS, defineRule, replaceLines, sourcesOf } from '../rule';
-import { splitFlags } from '../words';
+import { DOCS, defineRule, replaceLines, sourcesOf, varsAt } from '../rule';
+import { expandVars, splitFlags } from '../words';
 
-/** ADD auto-extracts archives and fetches URLs; for local files COPY says what it does (DL3020). */
+const REMOTE_OR_ARCHIVE = /^(https?|git):|\.git$|\.(tar|tgz|gz|bz2|xz|zst)$|^git@/;
+
+/**
+ * ADD auto-extracts archives and fetches URLs; for local files COPY says what it does (DL3020).
+ * Sources are read after ARG/ENV substitution (`ADD $URL /tmp/` with `ARG URL=https://…` fetches
+ * a URL, and COPY cannot); a source whose variable has no value in the file is left alone, since
+ * the build argument may be a URL.
+ */
 export default defineRule(
   {
     code: 'add-instead-of-copy',
@@ -17,9 +24,17 @@ export default defineRule(
       .filter((instruction) => {
         if (instruction.keyword !== 'ADD' || instruction.heredocs.length > 0) return false;
         const sources = sourcesOf(splitFlags(instruction.args).rest, ctx.parsed.escape);
+        const vars = varsAt(instruction);
         return (
           sources.length > 0 &&
-          sources.every((s) => !/^(https?|git):|\.git$|\.(tar|tgz|gz|bz2|xz|zst)$|^git@/.test(s))
+          sources.every((source) => {
+            if (REMOTE_OR_ARCHIVE.test(source)) return false;
+            if (!source.includes('$')) return true;
+            // Every variable must have a value here: one without may be given a URL at build time.
+            for (const match of source.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g))
+              if ((vars.get(match[1]!) ?? '') === '') return false;
+            return !REMOTE_OR_ARCHIVE.test(expandVars(source, vars, ctx.parsed.escape));
+          })
         );
       })
       .map((instruction) => {

@@ -1,6 +1,11 @@
-import { DOCS, defineRule } from '../rule';
+import { DOCS, defineRule, wholeContextCopies } from '../rule';
 import { REQUIRED_EXCLUSIONS, isIgnored } from '../dockerignore';
 
+/**
+ * Only a copy of the whole context (`COPY . .`, `ADD . /app`) can bring .git, .env or instance/
+ * into the image; a Dockerfile that copies named files (`COPY app.py requirements.txt ./`) is not
+ * put at risk by what the .dockerignore leaves out, so the rule stays quiet then.
+ */
 export default defineRule(
   {
     code: 'dockerignore-incomplete',
@@ -13,6 +18,8 @@ export default defineRule(
   },
   (ctx) => {
     if (ctx.ignore === null) return [];
+    const copy = wholeContextCopies(ctx)[0];
+    if (!copy) return [];
     const patterns = ctx.ignore;
     const missing = REQUIRED_EXCLUSIONS.filter(
       (rule) => !rule.probes.every((probe) => isIgnored(patterns, probe)),
@@ -25,7 +32,7 @@ export default defineRule(
         file: 'dockerignore',
         line: 1,
         column: 1,
-        message: `The .dockerignore does not exclude ${missing.map((m) => m.label).join(', ')}: a COPY . . brings ${missing.length === 1 ? 'it' : 'them'} into the image${missing.some((m) => m.label.startsWith('.env') || m.label === 'instance/') ? ', secrets included' : ''}.`,
+        message: `The .dockerignore does not exclude ${missing.map((m) => m.label).join(', ')}: the ${copy.keyword} on line ${copy.line} copies the whole build context, so ${missing.length === 1 ? 'it goes' : 'they go'} into the image${missing.some((m) => m.label.startsWith('.env') || m.label === 'instance/') ? ', secrets included' : ''}.`,
         fix: `Add: ${missing.map((m) => m.suggestion).join(', ')}.`,
         edits: [
           {

@@ -3,7 +3,8 @@ import { DOCS, defineRule, locate, readPairs } from '../rule';
 /**
  * Flask's `get_debug_flag()` (flask/helpers.py): FLASK_DEBUG is on unless empty or one of
  * "0", "false", "no" (case-insensitive). The debugger lets anyone who can reach it run code.
- * FLASK_ENV was removed in Flask 2.3; before that `development` switched the debugger on.
+ * FLASK_ENV is not read here: Flask 2.3.0 removed it (CHANGES.rst, "The FLASK_ENV environment
+ * variable, ENV config key, and app.env property are removed"), so it is `flask-env-obsolete`.
  */
 export default defineRule(
   {
@@ -13,7 +14,7 @@ export default defineRule(
     section: 'environment',
     docUrl: DOCS.flaskDebug,
     title: 'Debug mode is baked into the image',
-    fix: 'Remove FLASK_DEBUG / FLASK_ENV from the image; set them only on a developer machine.',
+    fix: 'Remove FLASK_DEBUG from the image; set it only on a developer machine.',
   },
   (ctx) => {
     const out = [];
@@ -26,13 +27,11 @@ export default defineRule(
             key === 'FLASK_DEBUG' &&
             value !== '' &&
             !['0', 'false', 'no'].includes(value.toLowerCase());
-          const env = key === 'FLASK_ENV' && value.toLowerCase() === 'development';
-          if (!debug && !env) continue;
+          if (!debug) continue;
+          const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
           out.push({
             ...locate(ctx, instruction, key),
-            message: debug
-              ? `${key}=${value} turns on Flask's debug mode: the Werkzeug debugger lets anyone who triggers an error run Python code in the container.`
-              : 'FLASK_ENV=development turned on the debugger in Flask before 2.3 (anyone who triggers an error can run code); Flask 3.1 ignores FLASK_ENV, so the line is at best dead and at worst live on an older Flask.',
+            message: `${key}=${shown} turns on Flask's debug mode: the Werkzeug debugger lets anyone who triggers an error run Python code in the container.`,
           });
         }
       }

@@ -2,6 +2,7 @@
 import type { Rule } from '../rule';
 import addInsteadOfCopy from './add-instead-of-copy';
 import alpineBase from './alpine-base';
+import aptInsteadOfAptGet from './apt-instead-of-apt-get';
 import aptListsNotRemoved from './apt-lists-not-removed';
 import aptNoRecommends from './apt-no-recommends';
 import baseNotSlim from './base-not-slim';
@@ -13,8 +14,10 @@ import dockerignoreRootAnchored from './dockerignore-root-anchored';
 import entrypointNotPid1 from './entrypoint-not-pid1';
 import eolPython from './eol-python';
 import execFormVariable from './exec-form-variable';
+import expansionTooLong from './expansion-too-long';
 import exposeMismatch from './expose-mismatch';
 import flaskDebug from './flask-debug';
+import flaskEnvObsolete from './flask-env-obsolete';
 import gracefulVsStopTimeout from './graceful-vs-stop-timeout';
 import gunicornBindDefault from './gunicorn-bind-default';
 import gunicornReload from './gunicorn-reload';
@@ -30,6 +33,7 @@ import noGunicornConfig from './no-gunicorn-config';
 import parseError from './parse-error';
 import parseWarning from './parse-warning';
 import pipCache from './pip-cache';
+import pipefailMissing from './pipefail-missing';
 import pythonUnbuffered from './python-unbuffered';
 import pythonVersionMismatch from './python-version-mismatch';
 import rootUser from './root-user';
@@ -41,6 +45,7 @@ import shellWrapper from './shell-wrapper';
 import singleStage from './single-stage';
 import stopSignalQuick from './stop-signal-quick';
 import unpinnedBase from './unpinned-base';
+import unpinnedPackages from './unpinned-packages';
 import userNotCreated from './user-not-created';
 import venvNotOnPath from './venv-not-on-path';
 import workdirRelative from './workdir-relative';
@@ -48,6 +53,7 @@ import workdirRelative from './workdir-relative';
 export const RULES: readonly Rule[] = [
   addInsteadOfCopy,
   alpineBase,
+  aptInsteadOfAptGet,
   aptListsNotRemoved,
   aptNoRecommends,
   baseNotSlim,
@@ -59,8 +65,10 @@ export const RULES: readonly Rule[] = [
   entrypointNotPid1,
   eolPython,
   execFormVariable,
+  expansionTooLong,
   exposeMismatch,
   flaskDebug,
+  flaskEnvObsolete,
   gracefulVsStopTimeout,
   gunicornBindDefault,
   gunicornReload,
@@ -76,6 +84,7 @@ export const RULES: readonly Rule[] = [
   parseError,
   parseWarning,
   pipCache,
+  pipefailMissing,
   pythonUnbuffered,
   pythonVersionMismatch,
   rootUser,
@@ -87,6 +96,7 @@ export const RULES: readonly Rule[] = [
   singleStage,
   stopSignalQuick,
   unpinnedBase,
+  unpinnedPackages,
   userNotCreated,
   venvNotOnPath,
   workdirRelative,

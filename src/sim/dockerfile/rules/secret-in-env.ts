@@ -49,6 +49,17 @@ export function secretInValue(value: string): string | null {
   return null;
 }
 
+/**
+ * A value that is a file path (`/app/credentials.json`, `./key.pem`, `~/.aws/config`) names where
+ * a secret lives, not the secret: `GOOGLE_APPLICATION_CREDENTIALS` is documented as "the path
+ * to a JSON file" (https://cloud.google.com/docs/authentication/application-default-credentials).
+ * Such a value is not reported by its name alone; whether the file itself is copied into the
+ * image is `secret-file-copied`'s question.
+ */
+export function isFilePath(value: string): boolean {
+  return /^(\/|\.{1,2}\/|~\/)[^\s]*$/.test(value) || /^[A-Za-z]:\\[^\s]*$/.test(value);
+}
+
 export default defineRule(
   {
     code: 'secret-in-env',
@@ -75,7 +86,7 @@ export default defineRule(
       for (const [name, value] of pairs) {
         if (value === null || value === '') continue;
         const inValue = secretInValue(value);
-        const byName = isSecretName(name);
+        const byName = isSecretName(name) && !isFilePath(value);
         if (!inValue && !byName) continue;
         (bad ??= new Set<string>()).add(name);
         out.push({

@@ -1,6 +1,7 @@
 import { DOCS, defineRule, replaceLines } from '../rule';
 import { basename, splitShellCommands } from '../words';
 import type { Edit } from '../types';
+import { brokenJsonProgram } from './invalid-json-args';
 
 /**
  * Shell form runs under `/bin/sh -c` (Dockerfile reference, "Shell and exec form"). On Debian
@@ -25,6 +26,8 @@ export default defineRule(
     if (!site || site.form !== 'shell') return [];
     const text = site.text.trim();
     if (/^exec(\s|$)/.test(text)) return [];
+    // Almost-JSON (`['gunicorn', …]`) never starts at all: invalid-json-args says so.
+    if (brokenJsonProgram(site.instruction) !== null) return [];
     const commands = splitShellCommands(text);
     const shell = basename(site.argv[0] ?? '');
     if (shell === 'bash' && commands.length === 1) return [];
