@@ -9,8 +9,10 @@ import {
   mergeProgress,
   parseProgressText,
   serializeProgress,
+  type ParsedProgress,
   type Progress,
 } from '../sim/training/progress';
+import { PROGRESS_CATALOG } from '../training/progress-catalog';
 
 export const PROGRESS_STORAGE_KEY = 'fdl-progress';
 const CHANGE_EVENT = 'fdl-progress-change';
@@ -40,7 +42,7 @@ export function loadProgress(): LoadedProgress {
       notice: 'This browser does not let the site read its storage, so progress is not kept.',
     };
   }
-  const parsed = parseProgressText(text);
+  const parsed = parseProgressText(text, PROGRESS_CATALOG);
   return parsed.notice === null
     ? parsed
     : {
@@ -54,7 +56,7 @@ export function saveProgress(progress: Progress): string | null {
   const store = storage();
   if (store === null) return 'This browser has no storage for the site, so progress is not kept.';
   try {
-    store.setItem(PROGRESS_STORAGE_KEY, serializeProgress(progress));
+    store.setItem(PROGRESS_STORAGE_KEY, serializeProgress(progress, PROGRESS_CATALOG));
   } catch {
     return 'The browser refused to save progress (storage full or disabled).';
   }
@@ -83,11 +85,24 @@ export interface ImportResult {
   readonly message: string;
 }
 
+/**
+ * Read an exported progress file (the progress page's import, the team page's rows): the same
+ * parser and bounds as loading from storage. Never throws.
+ */
+export function readProgressFile(text: string): ParsedProgress {
+  return parseProgressText(text, PROGRESS_CATALOG);
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 /** Merge an exported file into the stored progress. Foreign or corrupt files change nothing. */
 export function importProgressText(text: string): ImportResult {
-  const parsed = parseProgressText(text);
+  const parsed = readProgressFile(text);
+  const entries = Object.entries(parsed.progress.exercises);
   const empty =
-    Object.keys(parsed.progress.exercises).length === 0 &&
+    entries.length === 0 &&
     Object.keys(parsed.progress.checklist).length === 0 &&
     parsed.progress.resume === null;
   if (parsed.notice !== null && empty) {
@@ -96,13 +111,31 @@ export function importProgressText(text: string): ImportResult {
       message: `Nothing was imported: ${parsed.notice.replace('The saved progress', 'the file')}`,
     };
   }
-  const failure = updateProgress((current) => mergeProgress(current, parsed.progress));
+  let leftOut = 0;
+  const failure = updateProgress((current) => {
+    const merged = mergeProgress(current, parsed.progress, PROGRESS_CATALOG);
+    leftOut = merged.leftOut;
+    return merged.progress;
+  });
   if (failure !== null) return { ok: false, message: failure };
-  const solved = Object.values(parsed.progress.exercises).filter((entry) => entry.solved).length;
-  return {
-    ok: true,
-    message: `Imported: ${solved} solved exercise${solved === 1 ? '' : 's'} merged into this browser’s progress.${parsed.notice === null ? '' : ` ${parsed.notice}`}`,
-  };
+  const solved = entries.filter(
+    ([id, entry]) => entry.solved && PROGRESS_CATALOG.exercises.has(id),
+  ).length;
+  const foreign = entries.filter(([id]) => !PROGRESS_CATALOG.exercises.has(id)).length;
+  const notes = [
+    `Imported: ${plural(solved, 'solved exercise', 'solved exercises')} merged into this browser’s progress.`,
+  ];
+  if (foreign > 0) {
+    notes.push(
+      `${plural(foreign, 'entry names an exercise', 'entries name exercises')} this site does not have${
+        leftOut > 0
+          ? `; ${leftOut} of them ${leftOut === 1 ? 'was' : 'were'} not kept, because your own entries come first.`
+          : ' (kept, not shown).'
+      }`,
+    );
+  }
+  if (parsed.notice !== null) notes.push(parsed.notice);
+  return { ok: true, message: notes.join(' ') };
 }
 
 export function exportFileName(now: Date): string {

@@ -15,6 +15,7 @@ import { serializeProgress, summarizeChapters } from '../../sim/training/progres
 import { CHECKLIST_GROUPS } from '../../training/checklist';
 import { CHAPTER_TITLES, EXERCISES } from '../../training/exercises/index';
 import { EXERCISE_CHAPTERS } from '../../sim/training/types';
+import { PROGRESS_CATALOG } from '../../training/progress-catalog';
 import { useMounted } from './use-mounted';
 import { useProgress } from './use-progress';
 import './ProgressPage.css';
@@ -153,7 +154,7 @@ export function ProgressPage() {
             onClick={() => {
               downloadText(
                 exportFileName(new Date()),
-                serializeProgress(progress),
+                serializeProgress(progress, PROGRESS_CATALOG),
                 'application/json',
               );
               setStatus('Progress exported as a JSON file.');
