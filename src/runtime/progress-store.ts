@@ -85,24 +85,22 @@ export interface ImportResult {
   readonly message: string;
 }
 
+export type ProgressFileResult =
+  | { readonly ok: true; readonly parsed: ParsedProgress }
+  | { readonly ok: false; readonly message: string };
+
+/** Files larger than this are refused before they are read. */
+export const MAX_PROGRESS_FILE_BYTES = 512 * 1024;
+
 /**
- * Read an exported progress file (the progress page's import, the team page's rows): the same
- * parser and bounds as loading from storage. Never throws.
+ * Read an exported progress file's text (the progress page's import, the team page's rows):
+ * the same parser and bounds as loading from storage. A file with nothing usable is refused
+ * with a sentence; a file with some bad entries is read, its notice kept. Never throws.
  */
-export function readProgressFile(text: string): ParsedProgress {
-  return parseProgressText(text, PROGRESS_CATALOG);
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-/** Merge an exported file into the stored progress. Foreign or corrupt files change nothing. */
-export function importProgressText(text: string): ImportResult {
-  const parsed = readProgressFile(text);
-  const entries = Object.entries(parsed.progress.exercises);
+export function readProgressFile(text: string): ProgressFileResult {
+  const parsed = parseProgressText(text, PROGRESS_CATALOG);
   const empty =
-    entries.length === 0 &&
+    Object.keys(parsed.progress.exercises).length === 0 &&
     Object.keys(parsed.progress.checklist).length === 0 &&
     parsed.progress.resume === null;
   if (parsed.notice !== null && empty) {
@@ -111,6 +109,36 @@ export function importProgressText(text: string): ImportResult {
       message: `Nothing was imported: ${parsed.notice.replace('The saved progress', 'the file')}`,
     };
   }
+  return { ok: true, parsed };
+}
+
+/** Read a file the learner or lead chose: size first, then readProgressFile. */
+export async function readProgressUpload(file: Blob): Promise<ProgressFileResult> {
+  if (file.size > MAX_PROGRESS_FILE_BYTES) {
+    return {
+      ok: false,
+      message: 'Nothing was imported: the file is larger than a progress file can be.',
+    };
+  }
+  let text: string;
+  try {
+    text = await file.text();
+  } catch {
+    return { ok: false, message: 'Nothing was imported: the file could not be read.' };
+  }
+  return readProgressFile(text);
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** Merge an exported file into the stored progress. Foreign or corrupt files change nothing. */
+export function importProgressText(text: string): ImportResult {
+  const read = readProgressFile(text);
+  if (!read.ok) return read;
+  const { parsed } = read;
+  const entries = Object.entries(parsed.progress.exercises);
   let leftOut = 0;
   const failure = updateProgress((current) => {
     const merged = mergeProgress(current, parsed.progress, PROGRESS_CATALOG);

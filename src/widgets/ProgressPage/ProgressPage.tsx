@@ -8,6 +8,7 @@ import {
   downloadText,
   exportFileName,
   importProgressText,
+  MAX_PROGRESS_FILE_BYTES,
   resetProgress,
 } from '../../runtime/progress-store';
 import { encodeState } from '../../runtime/url-state';
@@ -20,7 +21,6 @@ import { useMounted } from './use-mounted';
 import { useProgress } from './use-progress';
 import './ProgressPage.css';
 
-const MAX_IMPORT_BYTES = 512 * 1024;
 const CHECKLIST_TOTAL = CHECKLIST_GROUPS.reduce((sum, group) => sum + group.items.length, 0);
 
 export function ProgressPage() {
@@ -38,7 +38,7 @@ export function ProgressPage() {
     const file = input.files?.[0];
     input.value = '';
     if (file === undefined) return;
-    if (file.size > MAX_IMPORT_BYTES) {
+    if (file.size > MAX_PROGRESS_FILE_BYTES) {
       setStatus(`Nothing was imported: ${file.name} is larger than a progress file can be.`);
       return;
     }
