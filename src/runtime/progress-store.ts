@@ -98,6 +98,7 @@ export const MAX_PROGRESS_FILE_BYTES = 512 * 1024;
  * with a sentence; a file with some bad entries is read, its notice kept. Never throws.
  */
 export function readProgressFile(text: string): ProgressFileResult {
+  if (text.trim() === '') return { ok: false, message: 'Nothing was imported: the file is empty.' };
   const parsed = parseProgressText(text, PROGRESS_CATALOG);
   const empty =
     Object.keys(parsed.progress.exercises).length === 0 &&

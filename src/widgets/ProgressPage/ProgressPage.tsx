@@ -148,6 +148,10 @@ export function ProgressPage() {
           Progress is stored in this browser only. Export it to keep it or hand it to a lead;
           importing a file merges it with what is here (solved stays solved).
         </p>
+        <p>
+          Leading a team? <a href="/team/">The team page</a> reads several learners’ exported files
+          into one printable table, in your browser.
+        </p>
         <div class="pp-actions">
           <button
             type="button"
