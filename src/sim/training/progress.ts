@@ -115,37 +115,44 @@ interface Bounded<T> {
   readonly entries: Record<string, T>;
   /** Entries for unknown ids left out because the bound was reached. */
   readonly leftOut: number;
+  /** Entries `read` refused (malformed, or an id stored progress cannot hold). */
+  readonly bad: number;
 }
 
 /**
  * The one bound merge, load and save share: every entry for a known id, then entries for
  * unknown ids in the order given while fewer than `limit` entries are kept. The first
- * occurrence of an id wins.
+ * occurrence of an id wins. `read` gives an id's entry or null for a bad one; it is called
+ * only for entries that can still be kept, so a file of 10,000 entries costs 500 reads.
  */
 function boundEntries<T>(
-  ordered: readonly (readonly [string, T])[],
+  ids: readonly string[],
+  read: (id: string) => T | null,
   known: ReadonlySet<string>,
   limit: number,
 ): Bounded<T> {
   const entries = createEntries<T>();
   let kept = 0;
-  for (const [id, value] of ordered) {
-    if (known.has(id) && ownEntry(entries, id) === undefined) {
-      entries[id] = value;
-      kept += 1;
-    }
-  }
-  let leftOut = 0;
-  for (const [id, value] of ordered) {
-    if (known.has(id) || ownEntry(entries, id) !== undefined) continue;
-    if (kept >= limit) {
-      leftOut += 1;
-      continue;
+  let bad = 0;
+  const keep = (id: string) => {
+    const value = read(id);
+    if (value === null) {
+      bad += 1;
+      return;
     }
     entries[id] = value;
     kept += 1;
+  };
+  for (const id of ids) {
+    if (known.has(id) && ownEntry(entries, id) === undefined) keep(id);
   }
-  return { entries, leftOut };
+  let leftOut = 0;
+  for (const id of ids) {
+    if (known.has(id) || ownEntry(entries, id) !== undefined) continue;
+    if (kept >= limit) leftOut += 1;
+    else keep(id);
+  }
+  return { entries, leftOut, bad };
 }
 
 export interface BoundedProgress {
@@ -157,12 +164,14 @@ export interface BoundedProgress {
 /** Apply the bounds (see boundEntries) to progress about to be kept or saved. */
 export function boundProgress(progress: Progress, catalog: ProgressCatalog): BoundedProgress {
   const exercises = boundEntries(
-    Object.entries(progress.exercises),
+    Object.keys(progress.exercises),
+    (id) => ownEntry(progress.exercises, id) ?? null,
     catalog.exercises,
     PROGRESS_LIMITS.exercises,
   );
   const checklist = boundEntries(
-    Object.entries(progress.checklist),
+    Object.keys(progress.checklist),
+    (id) => ownEntry(progress.checklist, id) ?? null,
     catalog.checklist,
     PROGRESS_LIMITS.checklistItems,
   );
@@ -211,21 +220,21 @@ function readExercise(raw: unknown): ExerciseProgress | null {
   };
 }
 
-/** The well-formed entries of an untrusted object, in its own order, and how many were not. */
+/** The bounded, well-formed entries of an untrusted object (parsed JSON), in its own order. */
 function readEntries<T>(
   raw: unknown,
   read: (value: unknown) => T | null,
-): { entries: [string, T][]; bad: number } {
-  if (raw === undefined) return { entries: [], bad: 0 };
-  if (!isRecord(raw)) return { entries: [], bad: 1 };
-  const entries: [string, T][] = [];
-  let bad = 0;
-  for (const [id, value] of Object.entries(raw)) {
-    const entry = isProgressId(id) ? read(value) : null;
-    if (entry === null) bad += 1;
-    else entries.push([id, entry]);
-  }
-  return { entries, bad };
+  known: ReadonlySet<string>,
+  limit: number,
+): Bounded<T> {
+  if (raw === undefined) return { entries: createEntries(), leftOut: 0, bad: 0 };
+  if (!isRecord(raw)) return { entries: createEntries(), leftOut: 0, bad: 1 };
+  return boundEntries(
+    Object.keys(raw),
+    (id) => (isProgressId(id) ? read(raw[id]) : null),
+    known,
+    limit,
+  );
 }
 
 function describeDropped(bad: number, leftOut: number): string | null {
@@ -261,9 +270,17 @@ export function parseProgress(raw: unknown, catalog: ProgressCatalog): ParsedPro
       notice: `The saved progress is version ${String(raw['version']).slice(0, 20)}; this site reads version ${PROGRESS_VERSION}, so it was ignored.`,
     };
   }
-  const exercises = readEntries(raw['exercises'], readExercise);
-  const checklist = readEntries(raw['checklist'], (value) =>
-    typeof value === 'boolean' ? value : null,
+  const exercises = readEntries(
+    raw['exercises'],
+    readExercise,
+    catalog.exercises,
+    PROGRESS_LIMITS.exercises,
+  );
+  const checklist = readEntries(
+    raw['checklist'],
+    (value) => (typeof value === 'boolean' ? value : null),
+    catalog.checklist,
+    PROGRESS_LIMITS.checklistItems,
   );
   let bad = exercises.bad + checklist.bad;
   let resume: ResumePoint | null = null;
@@ -279,17 +296,16 @@ export function parseProgress(raw: unknown, catalog: ProgressCatalog): ParsedPro
   } else if (rawResume !== null && rawResume !== undefined) {
     bad += 1;
   }
-  const bounded = boundProgress(
-    {
+  return {
+    progress: {
       format: PROGRESS_FORMAT,
       version: PROGRESS_VERSION,
-      exercises: Object.fromEntries(exercises.entries),
-      checklist: Object.fromEntries(checklist.entries),
+      exercises: exercises.entries,
+      checklist: checklist.entries,
       resume,
     },
-    catalog,
-  );
-  return { progress: bounded.progress, notice: describeDropped(bad, bounded.leftOut) };
+    notice: describeDropped(bad, exercises.leftOut + checklist.leftOut),
+  };
 }
 
 /** Parse a JSON text (a stored value or an imported file). Never throws. */
@@ -369,9 +385,17 @@ export function mergeProgress(
   for (const [id, ticked] of Object.entries(incoming.checklist)) {
     if (ownEntry(current.checklist, id) === undefined) checklist.push([id, ticked]);
   }
-  const boundedExercises = boundEntries(exercises, catalog.exercises, PROGRESS_LIMITS.exercises);
+  const exerciseMap = new Map(exercises);
+  const checklistMap = new Map(checklist);
+  const boundedExercises = boundEntries(
+    exercises.map(([id]) => id),
+    (id) => exerciseMap.get(id) ?? null,
+    catalog.exercises,
+    PROGRESS_LIMITS.exercises,
+  );
   const boundedChecklist = boundEntries(
-    checklist,
+    checklist.map(([id]) => id),
+    (id) => checklistMap.get(id) ?? null,
     catalog.checklist,
     PROGRESS_LIMITS.checklistItems,
   );
