@@ -33,7 +33,16 @@ const CASES = [
   ],
 ];
 
-async function longestTask(page, run) {
+/**
+ * Hand `files` to the page first (building File objects in the page is not what is measured),
+ * then start watching long tasks, choose the files on `input` and wait for `done`.
+ */
+async function longestTask(page, input, files, done) {
+  await page.evaluate((list) => {
+    window.__files = list.map(
+      ({ name, text }) => new File([text], name, { type: 'application/json' }),
+    );
+  }, files);
   await page.evaluate(() => {
     window.__longest = 0;
     new PerformanceObserver((list) => {
@@ -42,7 +51,13 @@ async function longestTask(page, run) {
     }).observe({ type: 'longtask' });
   });
   const start = Date.now();
-  await run();
+  await input.evaluate((element) => {
+    const transfer = new DataTransfer();
+    for (const file of window.__files) transfer.items.add(file);
+    element.files = transfer.files;
+    element.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  await done.waitFor();
   const wallMs = Date.now() - start;
   // Long tasks are reported after they end; give the observer a frame.
   await page.evaluate(
@@ -51,9 +66,11 @@ async function longestTask(page, run) {
   return { longest: await page.evaluate(() => window.__longest), wallMs };
 }
 
+const shown = (ms) => (ms > 0 ? `${ms.toFixed(0)} ms` : '< 50 ms');
+
 export default async function progressImport({ browser, baseUrl }) {
   console.log('\n━━ progress import (browser) ━━   target: no main-thread task over 100 ms');
-  console.log('(long tasks are reported from 50 ms; "< 50" means none reached it)');
+  console.log('(long tasks are reported from 50 ms; "< 50 ms" means none reached it)');
   const context = await browser.newContext();
   const page = await context.newPage();
   let worst = 0;
@@ -61,42 +78,34 @@ export default async function progressImport({ browser, baseUrl }) {
     for (const [name, file] of CASES) {
       await page.goto(new URL('/progress/', baseUrl).href);
       await page.getByRole('button', { name: 'Export progress (JSON)' }).waitFor();
-      const { longest, wallMs } = await longestTask(page, async () => {
-        await page.getByLabel('Import progress (JSON file)').setInputFiles({
-          name: 'bench.json',
-          mimeType: 'application/json',
-          buffer: Buffer.from(file.text),
-        });
-        await page
-          .locator('.pp-status')
-          .filter({ hasText: /Imported|Nothing was imported/ })
-          .waitFor();
-      });
+      const { longest, wallMs } = await longestTask(
+        page,
+        page.getByLabel('Import progress (JSON file)'),
+        [{ name: 'bench.json', text: file.text }],
+        page.locator('.pp-status').filter({ hasText: /Imported|Nothing was imported/ }),
+      );
       worst = Math.max(worst, longest);
       console.log(
-        `progress import, ${name} (${(file.text.length / 1024).toFixed(0)} KB, ${file.entries} entries): longest task ${longest > 0 ? `${longest.toFixed(0)} ms` : '< 50 ms'}, ${wallMs} ms to the message`,
+        `progress import, ${name} (${(file.text.length / 1024).toFixed(0)} KB, ${file.entries} entries): longest task ${shown(longest)}, ${wallMs} ms to the message`,
       );
       await page.evaluate(() => localStorage.clear());
     }
     await page.goto(new URL('/team/', baseUrl).href);
     await page.getByLabel('Progress files (JSON)').waitFor();
-    const { longest, wallMs } = await longestTask(page, async () => {
-      await page.getByLabel('Progress files (JSON)').setInputFiles(
-        CASES.map(([name, file], index) => ({
-          name: `learner-${index}-${name.replace(/\W+/g, '-')}.json`,
-          mimeType: 'application/json',
-          buffer: Buffer.from(file.text),
-        })),
-      );
-      await page.getByText(/of 4 files read/).waitFor();
-    });
+    const { longest, wallMs } = await longestTask(
+      page,
+      page.getByLabel('Progress files (JSON)'),
+      CASES.map(([name, file], index) => ({
+        name: `learner-${index}-${name.replace(/\W+/g, '-')}.json`,
+        text: file.text,
+      })),
+      page.getByText(/of 4 files read/),
+    );
     worst = Math.max(worst, longest);
     console.log(
-      `team page, the ${CASES.length} files at once: longest task ${longest > 0 ? `${longest.toFixed(0)} ms` : '< 50 ms'}, ${wallMs} ms to the table`,
+      `team page, the ${CASES.length} files at once: longest task ${shown(longest)}, ${wallMs} ms to the table`,
     );
-    console.log(
-      `progress import: worst main-thread task ${worst > 0 ? `${worst.toFixed(0)} ms` : '< 50 ms'} (target ≤ 100 ms)`,
-    );
+    console.log(`progress import: worst main-thread task ${shown(worst)} (target ≤ 100 ms)`);
   } finally {
     await context.close();
   }

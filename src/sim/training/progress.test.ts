@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import {
   createEmptyProgress,
   mergeProgress,
+  nestsDeeperThan,
+  PROGRESS_LIMITS,
   parseProgress,
   parseProgressText,
   recordExerciseEvent,
@@ -75,10 +77,22 @@ describe('progress', () => {
     ['an array', '[1,2,3]'],
     ['a future version', '{"format":"flask-deploy-lab/progress","version":99}'],
     ['a huge string', `"${'x'.repeat(600_000)}"`],
+    ['deep nesting', `${'['.repeat(100_000)}${']'.repeat(100_000)}`],
+    [
+      'deep nesting inside the format',
+      `{"format":"flask-deploy-lab/progress","version":1,"exercises":${'{"a":'.repeat(20)}1${'}'.repeat(21)}`,
+    ],
   ])('ignores %s with a notice', (_name, text) => {
     const result = parseProgressText(text, CATALOG);
     expect(result.progress).toEqual(createEmptyProgress());
     expect(result.notice).not.toBeNull();
+  });
+
+  it('counts nesting outside strings only', () => {
+    expect(nestsDeeperThan('{"a":"[[[[[[[[[[[[[[[[[[[[\\"[[[["}', 2)).toBe(false);
+    expect(nestsDeeperThan('[[[]]]', 2)).toBe(true);
+    const own = serializeProgress(sample(), CATALOG);
+    expect(nestsDeeperThan(own, PROGRESS_LIMITS.depth)).toBe(false);
   });
 
   it('drops bad entries one by one and says how many', () => {

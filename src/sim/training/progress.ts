@@ -16,6 +16,8 @@ export const PROGRESS_LIMITS = {
   hrefLength: 200,
   titleLength: 200,
   count: 10_000,
+  /** Arrays/objects nested deeper than this are refused before parsing (progress nests 4 deep). */
+  depth: 16,
   /** Text longer than this is refused before it is parsed. */
   fileChars: 512 * 1024,
 } as const;
@@ -308,6 +310,32 @@ export function parseProgress(raw: unknown, catalog: ProgressCatalog): ParsedPro
   };
 }
 
+/**
+ * Whether JSON `text` opens more than `limit` arrays or objects inside each other (strings
+ * skipped). Progress nests four deep; a file of 200,000 brackets is refused by this linear
+ * scan instead of costing the browser's JSON.parse hundreds of milliseconds on the main thread.
+ */
+export function nestsDeeperThan(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (inString) {
+      if (code === 0x5c)
+        index += 1; // backslash: skip the escaped character
+      else if (code === 0x22) inString = false;
+    } else if (code === 0x22) {
+      inString = true;
+    } else if (code === 0x7b || code === 0x5b) {
+      depth += 1;
+      if (depth > limit) return true;
+    } else if (code === 0x7d || code === 0x5d) {
+      depth -= 1;
+    }
+  }
+  return false;
+}
+
 /** Parse a JSON text (a stored value or an imported file). Never throws. */
 export function parseProgressText(text: string | null, catalog: ProgressCatalog): ParsedProgress {
   if (text === null || text === '') return { progress: createEmptyProgress(), notice: null };
@@ -315,6 +343,12 @@ export function parseProgressText(text: string | null, catalog: ProgressCatalog)
     return {
       progress: createEmptyProgress(),
       notice: 'The progress data is far too large to be ours, so it was ignored.',
+    };
+  }
+  if (nestsDeeperThan(text, PROGRESS_LIMITS.depth)) {
+    return {
+      progress: createEmptyProgress(),
+      notice: 'The progress data is nested far deeper than this site’s format, so it was ignored.',
     };
   }
   let raw: unknown;

@@ -85,6 +85,8 @@ export function TeamPage() {
         });
         continue;
       }
+      // One file per task, so the page stays responsive while a lead drops in a whole team.
+      await new Promise((resolve) => window.setTimeout(resolve, 0));
       const result = await readProgressUpload(file);
       if (!result.ok) {
         report.push({ file: file.name, text: result.message, used: false });
