@@ -2,6 +2,7 @@
 // root replaced, wrapped in a minimal main configuration with every path under `dir`, so an
 // unprivileged nginx (Debian's nginx-light) can test it or serve it. Used by
 // scripts/postbuild.test.mjs (nginx -t) and scripts/nginx-example.test.mjs (real requests).
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -56,4 +57,26 @@ export function runnableNginxConf({ dir, root, httpPort, httpsPort, cert, key })
     '}',
     '',
   ].join('\n');
+}
+
+/** A throwaway self-signed certificate for 127.0.0.1 in `dir`; returns { cert, key } paths. */
+export function makeSelfSignedCertificate(dir) {
+  const cert = path.join(dir, 'cert.pem');
+  const key = path.join(dir, 'key.pem');
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+    ].concat(['-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', key, '-out', cert]),
+    { stdio: 'ignore' },
+  );
+  return { cert, key };
 }

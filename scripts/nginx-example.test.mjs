@@ -1,7 +1,7 @@
 // docs/deploy/nginx.conf in a real nginx (Debian's nginx-light) on the built site: the headers
 // of a page, a hashed asset, /lab/ and a 404 over HTTPS, and the plain-HTTP redirect.
 // Skips with the reason when there is no build or no nginx; fails in CI without nginx.
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import https from 'node:https';
 import http from 'node:http';
@@ -9,7 +9,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findNginx, runnableNginxConf } from './nginx-example.mjs';
+import { findNginx, makeSelfSignedCertificate, runnableNginxConf } from './nginx-example.mjs';
 import { LAB_HEADERS, SECURITY_HEADERS } from './postbuild.mjs';
 
 const dist = path.resolve(process.env.FDL_DIST ?? 'dist');
@@ -70,29 +70,7 @@ async function waitUntilUp() {
 describe.skipIf(skipReason !== null)('the nginx example on the built site', () => {
   beforeAll(async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'fdl-nginx-run-'));
-    const cert = path.join(dir, 'cert.pem');
-    const key = path.join(dir, 'key.pem');
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-days',
-        '1',
-        '-subj',
-        '/CN=127.0.0.1',
-        '-addext',
-        'subjectAltName=IP:127.0.0.1',
-        '-keyout',
-        key,
-        '-out',
-        cert,
-      ],
-      { stdio: 'ignore' },
-    );
+    const { cert, key } = makeSelfSignedCertificate(dir);
     ca = readFileSync(cert);
     httpPort = await freePort();
     httpsPort = await freePort();

@@ -12,7 +12,7 @@ import {
   inlineScriptHashes,
   policyFor,
 } from './postbuild.mjs';
-import { findNginx, runnableNginxConf } from './nginx-example.mjs';
+import { findNginx, makeSelfSignedCertificate, runnableNginxConf } from './nginx-example.mjs';
 import { headersFor, parseHeadersFile } from './serve.mjs';
 
 describe('the content security policy', () => {
@@ -69,27 +69,7 @@ describe('the host header file', () => {
     }
     const dir = mkdtempSync(path.join(os.tmpdir(), 'fdl-nginx-'));
     // nginx -t loads the certificate, so any readable pair will do: a throwaway self-signed one.
-    const cert = path.join(dir, 'cert.pem');
-    const key = path.join(dir, 'key.pem');
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-days',
-        '1',
-        '-subj',
-        '/CN=127.0.0.1',
-        '-keyout',
-        key,
-        '-out',
-        cert,
-      ],
-      { stdio: 'ignore' },
-    );
+    const { cert, key } = makeSelfSignedCertificate(dir);
     const file = path.join(dir, 'nginx.conf');
     writeFileSync(
       file,
