@@ -256,7 +256,7 @@ const PER_FIELD: readonly { name: string; text: (state: Record<string, Json>) =>
 
 const BAD_TEXT = /\bNaN\b|Infinity|\bundefined\b|\[object Object\]/;
 /** A widget quoting the refused value back ("max_connections: Infinity is not a number") is fine. */
-const QUOTED_REFUSAL = /\b(NaN|-?Infinity) is not a number/g;
+const QUOTED_REFUSAL = /"?(NaN|-?Infinity)"? is not a number/g;
 
 for (const [pathname, list] of BY_PAGE) {
   test.describe(`hostile URL state on ${pathname} (${list.map((i) => i.figureId).join(', ')})`, () => {
