@@ -1,9 +1,9 @@
 // The worst progress imports in a real browser: the longest main-thread task while the progress
 // page reads, bounds and merges a file just under the size limit (and the team page reads the
 // same files). Target: no main-thread task over 100 ms (issue 16).
-// Files just under the import limit (MAX_PROGRESS_FILE_BYTES in src/runtime/progress-store.ts;
-// this plain-Node module cannot import TypeScript). A larger file is refused unread.
-const LIMIT = 512 * 1024 - 1;
+// Files just under the import limit (PROGRESS_LIMITS.fileChars in src/sim/training/progress.ts;
+// this plain-Node module cannot import TypeScript). A longer file is refused unparsed.
+const LIMIT = 192 * 1024 - 1;
 
 /** A valid progress file of `make(k)` entries, as many as fit under the size limit. */
 function fileOf(make) {

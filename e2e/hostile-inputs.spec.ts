@@ -397,7 +397,7 @@ const HOSTILE_FILES: readonly { name: string; body: () => Buffer }[] = [
           format: 'flask-deploy-lab/progress',
           version: 1,
           exercises: Object.fromEntries(
-            Array.from({ length: 5000 }, (_u, k) => [
+            Array.from({ length: 3000 }, (_u, k) => [
               String(k),
               { solved: true, attempts: 1, hintsUsed: 0 },
             ]),

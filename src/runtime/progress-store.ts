@@ -8,6 +8,7 @@ import {
   createEmptyProgress,
   mergeProgress,
   parseProgressText,
+  PROGRESS_LIMITS,
   serializeProgress,
   type ParsedProgress,
   type Progress,
@@ -89,8 +90,11 @@ export type ProgressFileResult =
   | { readonly ok: true; readonly parsed: ParsedProgress }
   | { readonly ok: false; readonly message: string };
 
-/** Files larger than this are refused before they are read. */
-export const MAX_PROGRESS_FILE_BYTES = 512 * 1024;
+/**
+ * Files larger than this are refused before they are read; the character limit
+ * (PROGRESS_LIMITS.fileChars) then applies to the text. Bytes may be up to 3 per character.
+ */
+export const MAX_PROGRESS_FILE_BYTES = 3 * PROGRESS_LIMITS.fileChars;
 
 /**
  * Read an exported progress file's text (the progress page's import, the team page's rows):

@@ -88,6 +88,33 @@ describe('progress', () => {
     expect(result.notice).not.toBeNull();
   });
 
+  it('the largest progress the site can save fits the file limit, so it always loads back', () => {
+    const id = (prefix: string, k: number) =>
+      `${prefix}-${String(k).padStart(4, '0')}-`.padEnd(80, 'x');
+    const known = Array.from({ length: 500 }, (_unused, k) => id('e', k));
+    const ticks = Array.from({ length: 200 }, (_unused, k) => id('c', k));
+    const catalog: ProgressCatalog = { exercises: new Set(known), checklist: new Set(ticks) };
+    const full: Progress = {
+      ...createEmptyProgress(),
+      exercises: Object.fromEntries(
+        known.map((key) => [
+          key,
+          { solved: true, attempts: 10_000, hintsUsed: 10_000, solutionShown: true, solvedAt: at },
+        ]),
+      ),
+      checklist: Object.fromEntries(ticks.map((key) => [key, false])),
+      resume: { href: `/${'a'.repeat(199)}`, title: '€'.repeat(200), at },
+    };
+    const text = serializeProgress(full, catalog);
+    expect(text.length).toBeLessThanOrEqual(PROGRESS_LIMITS.fileChars);
+    expect(new TextEncoder().encode(text).length).toBeLessThanOrEqual(
+      3 * PROGRESS_LIMITS.fileChars,
+    );
+    const loaded = parseProgressText(text, catalog);
+    expect(loaded.notice).toBeNull();
+    expect(Object.keys(loaded.progress.exercises)).toHaveLength(500);
+  });
+
   it('counts nesting outside strings only', () => {
     expect(nestsDeeperThan('{"a":"[[[[[[[[[[[[[[[[[[[[\\"[[[["}', 2)).toBe(false);
     expect(nestsDeeperThan('[[[]]]', 2)).toBe(true);
