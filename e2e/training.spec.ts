@@ -119,10 +119,15 @@ test('an interview link gives the same problem every time; the interviewer sees 
   await page.goto('/interview/');
   await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
   await page.getByRole('button', { name: /^30 minutes/ }).click();
-  await page.getByLabel(/^Seed/).fill('4242');
+  // A fresh key is drawn on load; a typed key gives reproducible links.
+  await expect(page.getByLabel(/^Interviewer key/)).toHaveValue(/^[A-Za-z0-9_-]{22}$/);
+  await page.getByLabel(/^Interviewer key/).fill('e2e-interview-key-0001');
   const candidateUrl = await page.getByLabel('Candidate link').inputValue();
   const interviewerUrl = await page.getByLabel(/^Interviewer link/).inputValue();
-  expect(candidateUrl).toContain('seed=4242');
+  const seed = new URL(candidateUrl).searchParams.get('seed') ?? '';
+  expect(seed).toMatch(/^\d+$/);
+  expect(candidateUrl).not.toContain('key=');
+  expect(interviewerUrl).toContain('key=e2e-interview-key-0001');
   await checkA11y(page);
 
   async function chainSeenBy(target: Page): Promise<string[]> {
@@ -149,7 +154,7 @@ test('an interview link gives the same problem every time; the interviewer sees 
   await expect(page.getByRole('status').filter({ hasText: 'Correct.' })).toBeVisible();
   await page.getByRole('button', { name: 'Show as Markdown' }).click();
   await expect(page.getByLabel(/Log as Markdown/)).toHaveValue(
-    /# Interview log \(seed 4242\)[\s\S]*\| yes \|/,
+    new RegExp(`# Interview log \\(seed ${seed}\\)[\\s\\S]*\\| yes \\|`),
   );
   await checkA11y(page);
 
@@ -161,9 +166,17 @@ test('an interview link gives the same problem every time; the interviewer sees 
   await expect(card.getByRole('heading', { name: 'Follow-up questions' })).toBeVisible();
   await checkA11y(notes);
 
+  // The candidate's link with one word changed opens no answers.
+  const edited = await context.newPage();
+  await edited.goto(candidateUrl.replace('/interview/candidate/', '/interview/interviewer/'));
+  await expect(edited.getByRole('alert')).toContainText('not an interviewer key');
+  await expect(edited.locator('[data-expected-answer]')).toHaveCount(0);
+
   // Another seed gives an equivalent exercise set with (at least somewhere) different values.
   const other = await context.newPage();
-  await other.goto(interviewerUrl.replace('seed=4242', 'seed=7'));
+  await other.goto(
+    interviewerUrl.replace('key=e2e-interview-key-0001', 'key=e2e-interview-key-0002'),
+  );
   const answersA = await notes.locator('[data-expected-answer]').allTextContents();
   // The interviewer view renders after its island mounts: wait for it, not for "load".
   await expect(other.locator('[data-expected-answer]')).toHaveCount(answersA.length);

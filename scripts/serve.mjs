@@ -90,10 +90,14 @@ export async function startServer({
       status = 404;
       file = path.join(dir, '404.html');
     }
+    // Revalidate by default, but keep what _headers says (the year-long, immutable lifetime
+    // of /_astro/*) for files that exist; a 404 is never cached for long.
+    const ruled = headersFor(rules, pathname);
     const headers = {
-      ...headersFor(rules, pathname),
-      'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
       'Cache-Control': 'no-cache',
+      ...ruled,
+      ...(status === 200 ? {} : { 'Cache-Control': 'no-cache' }),
+      'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
     };
     res.writeHead(status, headers);
     if (req.method === 'HEAD') {

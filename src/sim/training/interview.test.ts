@@ -1,13 +1,18 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   appendLog,
   computeTimePerExercise,
+  interviewerQuery,
   interviewQuery,
+  parseInterviewerQuery,
+  seedFromKey,
   logToJson,
   logToMarkdown,
   parseInterviewQuery,
   type LogEntry,
 } from './interview';
+import { MAX_SEED } from './variants';
 
 const known = new Set(['a', 'b', 'c']);
 
@@ -95,5 +100,49 @@ describe('action log', () => {
       correct: false,
     });
     expect(next[0]!.detail.length).toBe(2000);
+  });
+});
+
+describe('interviewer keys', () => {
+  const knownIds = new Set(['a', 'b']);
+
+  it('maps any key to a seed from 1 to MAX_SEED, the same every time (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 16, maxLength: 64 }), (key) => {
+        const seed = seedFromKey(key);
+        expect(Number.isInteger(seed) && seed >= 1 && seed <= MAX_SEED).toBe(true);
+        expect(seedFromKey(key)).toBe(seed);
+      }),
+    );
+  });
+
+  it('spreads keys over the seeds (2,000 keys, almost no two alike)', () => {
+    const seeds = new Set(
+      Array.from({ length: 2000 }, (_unused, index) => seedFromKey(`interview-key-${index}`)),
+    );
+    expect(seeds.size).toBeGreaterThan(1990);
+  });
+
+  it('round-trips an interviewer plan; the seed follows from the key', () => {
+    const key = 'AbCdEfGhIjKlMnOpQrStUv';
+    const parsed = parseInterviewerQuery(
+      interviewerQuery({ key, exerciseIds: ['b', 'a'] }),
+      knownIds,
+    );
+    expect(parsed).toEqual({
+      plan: { key, seed: seedFromKey(key), exerciseIds: ['b', 'a'] },
+      notice: null,
+    });
+  });
+
+  it.each([
+    ['the candidate’s query', '?seed=12&ex=a', /not an interviewer key/],
+    ['a short key', '?key=abc&ex=a', /not valid/],
+    ['a key with markup', '?key=%3Cscript%3Ealert(1)%3C%2Fscript%3E0000&ex=a', /not valid/],
+    ['no exercise', '?key=AbCdEfGhIjKlMnOpQrStUv&ex=zzz', /names no exercise/],
+  ])('opens no answers for %s', (_name, search, notice) => {
+    const parsed = parseInterviewerQuery(search, knownIds);
+    expect(parsed.plan).toBeNull();
+    expect(parsed.notice).toMatch(notice);
   });
 });

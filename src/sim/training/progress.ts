@@ -16,8 +16,14 @@ export const PROGRESS_LIMITS = {
   hrefLength: 200,
   titleLength: 200,
   count: 10_000,
-  /** Text longer than this is refused before it is parsed. */
-  fileChars: 512 * 1024,
+  /** Arrays/objects nested deeper than this are refused before parsing (progress nests 4 deep). */
+  depth: 16,
+  /**
+   * Text longer than this is refused before it is parsed. The largest progress the site can
+   * save (every bound full, 80-character ids) is about 142 K characters; progress.test.ts
+   * checks it fits. Parsing is the one main-thread cost of an import, so the limit stays near.
+   */
+  fileChars: 192 * 1024,
 } as const;
 
 export interface ExerciseProgress {
@@ -49,8 +55,8 @@ export function createEmptyProgress(): Progress {
   return {
     format: PROGRESS_FORMAT,
     version: PROGRESS_VERSION,
-    exercises: {},
-    checklist: {},
+    exercises: createEntries(),
+    checklist: createEntries(),
     resume: null,
   };
 }
@@ -69,6 +75,17 @@ export interface ParsedProgress {
   readonly notice: string | null;
 }
 
+/**
+ * The ids this site has: exercises in the manifest and checklist items. Entries for them are
+ * always kept; entries for other ids (an older or newer site, a hand-edited file) fill what is
+ * left of the bounds, the learner's own first. Passed in, so the model does not depend on the
+ * exercise definitions.
+ */
+export interface ProgressCatalog {
+  readonly exercises: ReadonlySet<string>;
+  readonly checklist: ReadonlySet<string>;
+}
+
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
 
@@ -76,8 +93,98 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function isId(value: string): boolean {
+/** Whether `value` can name an exercise or checklist item in stored progress. */
+export function isProgressId(value: string): boolean {
   return value.length <= PROGRESS_LIMITS.idLength && ID.test(value);
+}
+
+/**
+ * A map from id to entry with no prototype, so an id such as `constructor` or `toString` reads
+ * as absent until it is set, and `__proto__` is an ordinary key (JSON.stringify writes it).
+ */
+function createEntries<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
+/** The entry stored under `id`, never a property inherited from Object.prototype. */
+export function ownEntry<T>(entries: Readonly<Record<string, T>>, id: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(entries, id) ? entries[id] : undefined;
+}
+
+function copyEntries<T>(entries: Readonly<Record<string, T>>): Record<string, T> {
+  const copy = createEntries<T>();
+  for (const [id, value] of Object.entries(entries)) copy[id] = value;
+  return copy;
+}
+
+interface Bounded<T> {
+  readonly entries: Record<string, T>;
+  /** Entries for unknown ids left out because the bound was reached. */
+  readonly leftOut: number;
+  /** Entries `read` refused (malformed, or an id stored progress cannot hold). */
+  readonly bad: number;
+}
+
+/**
+ * The one bound merge, load and save share: every entry for a known id, then entries for
+ * unknown ids in the order given while fewer than `limit` entries are kept. The first
+ * occurrence of an id wins. `read` gives an id's entry or null for a bad one; it is called
+ * only for entries that can still be kept, so a file of 10,000 entries costs 500 reads.
+ */
+function boundEntries<T>(
+  ids: readonly string[],
+  read: (id: string) => T | null,
+  known: ReadonlySet<string>,
+  limit: number,
+): Bounded<T> {
+  const entries = createEntries<T>();
+  let kept = 0;
+  let bad = 0;
+  const keep = (id: string) => {
+    const value = read(id);
+    if (value === null) {
+      bad += 1;
+      return;
+    }
+    entries[id] = value;
+    kept += 1;
+  };
+  for (const id of ids) {
+    if (known.has(id) && ownEntry(entries, id) === undefined) keep(id);
+  }
+  let leftOut = 0;
+  for (const id of ids) {
+    if (known.has(id) || ownEntry(entries, id) !== undefined) continue;
+    if (kept >= limit) leftOut += 1;
+    else keep(id);
+  }
+  return { entries, leftOut, bad };
+}
+
+export interface BoundedProgress {
+  readonly progress: Progress;
+  /** Entries for ids this site does not have that did not fit the bounds. */
+  readonly leftOut: number;
+}
+
+/** Apply the bounds (see boundEntries) to progress about to be kept or saved. */
+export function boundProgress(progress: Progress, catalog: ProgressCatalog): BoundedProgress {
+  const exercises = boundEntries(
+    Object.keys(progress.exercises),
+    (id) => ownEntry(progress.exercises, id) ?? null,
+    catalog.exercises,
+    PROGRESS_LIMITS.exercises,
+  );
+  const checklist = boundEntries(
+    Object.keys(progress.checklist),
+    (id) => ownEntry(progress.checklist, id) ?? null,
+    catalog.checklist,
+    PROGRESS_LIMITS.checklistItems,
+  );
+  return {
+    progress: { ...progress, exercises: exercises.entries, checklist: checklist.entries },
+    leftOut: exercises.leftOut + checklist.leftOut,
+  };
 }
 
 function count(value: unknown): number | null {
@@ -106,96 +213,146 @@ export function isSitePath(value: unknown): value is string {
 
 function readExercise(raw: unknown): ExerciseProgress | null {
   if (!isRecord(raw)) return null;
-  const attempts = count(raw.attempts);
-  const hintsUsed = count(raw.hintsUsed);
-  if (typeof raw.solved !== 'boolean' || attempts === null || hintsUsed === null) return null;
+  const attempts = count(raw['attempts']);
+  const hintsUsed = count(raw['hintsUsed']);
+  const solved = raw['solved'];
+  if (typeof solved !== 'boolean' || attempts === null || hintsUsed === null) return null;
   return {
-    solved: raw.solved,
+    solved,
     attempts,
     hintsUsed,
-    solutionShown: raw.solutionShown === true,
-    solvedAt: raw.solved ? time(raw.solvedAt) : null,
+    solutionShown: raw['solutionShown'] === true,
+    solvedAt: solved ? time(raw['solvedAt']) : null,
   };
+}
+
+/** The bounded, well-formed entries of an untrusted object (parsed JSON), in its own order. */
+function readEntries<T>(
+  raw: unknown,
+  read: (value: unknown) => T | null,
+  known: ReadonlySet<string>,
+  limit: number,
+): Bounded<T> {
+  if (raw === undefined) return { entries: createEntries(), leftOut: 0, bad: 0 };
+  if (!isRecord(raw)) return { entries: createEntries(), leftOut: 0, bad: 1 };
+  return boundEntries(
+    Object.keys(raw),
+    (id) => (isProgressId(id) ? read(raw[id]) : null),
+    known,
+    limit,
+  );
+}
+
+function describeDropped(bad: number, leftOut: number): string | null {
+  const parts: string[] = [];
+  if (bad > 0) {
+    parts.push(
+      `${bad} saved entr${bad === 1 ? 'y was' : 'ies were'} not understood and ${bad === 1 ? 'was' : 'were'} ignored.`,
+    );
+  }
+  if (leftOut > 0) {
+    parts.push(
+      `${leftOut} entr${leftOut === 1 ? 'y' : 'ies'} for exercises or checklist items this site does not have ${leftOut === 1 ? 'was' : 'were'} not kept (at most ${PROGRESS_LIMITS.exercises} exercise entries are kept; this site’s own exercises always are).`,
+    );
+  }
+  return parts.length === 0 ? null : parts.join(' ');
 }
 
 /**
  * Read progress from untrusted data (parsed JSON). Unknown formats yield empty progress and a
- * notice; individual bad entries are dropped and counted in the notice.
+ * notice; individual bad entries are dropped and counted in the notice, and the bounds are the
+ * ones saving applies, so progress the site saved always loads whole and without a notice.
  */
-export function parseProgress(raw: unknown): ParsedProgress {
-  if (!isRecord(raw) || raw.format !== PROGRESS_FORMAT) {
+export function parseProgress(raw: unknown, catalog: ProgressCatalog): ParsedProgress {
+  if (!isRecord(raw) || raw['format'] !== PROGRESS_FORMAT) {
     return {
       progress: createEmptyProgress(),
       notice: 'The saved progress is not in this site’s format, so it was ignored.',
     };
   }
-  if (raw.version !== PROGRESS_VERSION) {
+  if (raw['version'] !== PROGRESS_VERSION) {
     return {
       progress: createEmptyProgress(),
-      notice: `The saved progress is version ${String(raw.version).slice(0, 20)}; this site reads version ${PROGRESS_VERSION}, so it was ignored.`,
+      notice: `The saved progress is version ${String(raw['version']).slice(0, 20)}; this site reads version ${PROGRESS_VERSION}, so it was ignored.`,
     };
   }
-  let dropped = 0;
-  const exercises: Record<string, ExerciseProgress> = {};
-  if (isRecord(raw.exercises)) {
-    for (const [id, entry] of Object.entries(raw.exercises)) {
-      const value = isId(id) ? readExercise(entry) : null;
-      if (value === null || Object.keys(exercises).length >= PROGRESS_LIMITS.exercises) {
-        dropped += 1;
-        continue;
-      }
-      exercises[id] = value;
-    }
-  } else if (raw.exercises !== undefined) {
-    dropped += 1;
-  }
-  const checklist: Record<string, boolean> = {};
-  if (isRecord(raw.checklist)) {
-    for (const [id, ticked] of Object.entries(raw.checklist)) {
-      if (
-        !isId(id) ||
-        typeof ticked !== 'boolean' ||
-        Object.keys(checklist).length >= PROGRESS_LIMITS.checklistItems
-      ) {
-        dropped += 1;
-        continue;
-      }
-      checklist[id] = ticked;
-    }
-  } else if (raw.checklist !== undefined) {
-    dropped += 1;
-  }
+  const exercises = readEntries(
+    raw['exercises'],
+    readExercise,
+    catalog.exercises,
+    PROGRESS_LIMITS.exercises,
+  );
+  const checklist = readEntries(
+    raw['checklist'],
+    (value) => (typeof value === 'boolean' ? value : null),
+    catalog.checklist,
+    PROGRESS_LIMITS.checklistItems,
+  );
+  let bad = exercises.bad + checklist.bad;
   let resume: ResumePoint | null = null;
-  if (isRecord(raw.resume)) {
-    const at = time(raw.resume.at);
-    if (isSitePath(raw.resume.href) && typeof raw.resume.title === 'string' && at !== null) {
-      resume = {
-        href: raw.resume.href,
-        title: raw.resume.title.slice(0, PROGRESS_LIMITS.titleLength),
-        at,
-      };
+  const rawResume = raw['resume'];
+  if (isRecord(rawResume)) {
+    const at = time(rawResume['at']);
+    const title = rawResume['title'];
+    if (isSitePath(rawResume['href']) && typeof title === 'string' && at !== null) {
+      resume = { href: rawResume['href'], title: title.slice(0, PROGRESS_LIMITS.titleLength), at };
     } else {
-      dropped += 1;
+      bad += 1;
     }
-  } else if (raw.resume !== null && raw.resume !== undefined) {
-    dropped += 1;
+  } else if (rawResume !== null && rawResume !== undefined) {
+    bad += 1;
   }
   return {
-    progress: { format: PROGRESS_FORMAT, version: PROGRESS_VERSION, exercises, checklist, resume },
-    notice:
-      dropped === 0
-        ? null
-        : `${dropped} saved entr${dropped === 1 ? 'y was' : 'ies were'} not understood and ${dropped === 1 ? 'was' : 'were'} ignored.`,
+    progress: {
+      format: PROGRESS_FORMAT,
+      version: PROGRESS_VERSION,
+      exercises: exercises.entries,
+      checklist: checklist.entries,
+      resume,
+    },
+    notice: describeDropped(bad, exercises.leftOut + checklist.leftOut),
   };
 }
 
+/**
+ * Whether JSON `text` opens more than `limit` arrays or objects inside each other (strings
+ * skipped). Progress nests four deep; a file of 200,000 brackets is refused by this linear
+ * scan instead of costing the browser's JSON.parse hundreds of milliseconds on the main thread.
+ */
+export function nestsDeeperThan(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (inString) {
+      if (code === 0x5c)
+        index += 1; // backslash: skip the escaped character
+      else if (code === 0x22) inString = false;
+    } else if (code === 0x22) {
+      inString = true;
+    } else if (code === 0x7b || code === 0x5b) {
+      depth += 1;
+      if (depth > limit) return true;
+    } else if (code === 0x7d || code === 0x5d) {
+      depth -= 1;
+    }
+  }
+  return false;
+}
+
 /** Parse a JSON text (a stored value or an imported file). Never throws. */
-export function parseProgressText(text: string | null): ParsedProgress {
+export function parseProgressText(text: string | null, catalog: ProgressCatalog): ParsedProgress {
   if (text === null || text === '') return { progress: createEmptyProgress(), notice: null };
   if (text.length > PROGRESS_LIMITS.fileChars) {
     return {
       progress: createEmptyProgress(),
       notice: 'The progress data is far too large to be ours, so it was ignored.',
+    };
+  }
+  if (nestsDeeperThan(text, PROGRESS_LIMITS.depth)) {
+    return {
+      progress: createEmptyProgress(),
+      notice: 'The progress data is nested far deeper than this site’s format, so it was ignored.',
     };
   }
   let raw: unknown;
@@ -207,11 +364,12 @@ export function parseProgressText(text: string | null): ParsedProgress {
       notice: 'The saved progress is not valid JSON, so it was ignored.',
     };
   }
-  return parseProgress(raw);
+  return parseProgress(raw, catalog);
 }
 
-export function serializeProgress(progress: Progress): string {
-  return JSON.stringify(progress, null, 2);
+/** The stored form, bounded like a load would be, so what is saved always loads whole. */
+export function serializeProgress(progress: Progress, catalog: ProgressCatalog): string {
+  return JSON.stringify(boundProgress(progress, catalog).progress, null, 2);
 }
 
 function laterResume(a: ResumePoint | null, b: ResumePoint | null): ResumePoint | null {
@@ -226,34 +384,68 @@ function earlier(a: string | null, b: string | null): string | null {
   return Date.parse(a) <= Date.parse(b) ? a : b;
 }
 
+function combineExercise(mine: ExerciseProgress, theirs: ExerciseProgress): ExerciseProgress {
+  return {
+    solved: mine.solved || theirs.solved,
+    attempts: Math.max(mine.attempts, theirs.attempts),
+    hintsUsed: Math.max(mine.hintsUsed, theirs.hintsUsed),
+    solutionShown: mine.solutionShown || theirs.solutionShown,
+    solvedAt: earlier(mine.solved ? mine.solvedAt : null, theirs.solved ? theirs.solvedAt : null),
+  };
+}
+
 /**
  * Merge imported progress into the current one: solved wins, counts take the larger value, a
- * tick in either keeps the item ticked, the later resume point wins. Merging is commutative,
- * so importing the same file twice changes nothing.
+ * tick in either keeps the item ticked, the later resume point wins. The result is bounded
+ * like a load: entries for this site's exercises always stay, then the learner's own entries
+ * for other ids, then the file's. Importing the same file twice changes nothing.
  */
-export function mergeProgress(current: Progress, incoming: Progress): Progress {
-  const exercises: Record<string, ExerciseProgress> = { ...current.exercises };
+export function mergeProgress(
+  current: Progress,
+  incoming: Progress,
+  catalog: ProgressCatalog,
+): BoundedProgress {
+  // Ordered lists, not objects: an object lists integer-like keys ("0", "499") first, which
+  // would put a file's entries ahead of the learner's own when the bound is applied.
+  const exercises: [string, ExerciseProgress][] = Object.entries(current.exercises).map(
+    ([id, mine]) => {
+      const theirs = ownEntry(incoming.exercises, id);
+      return [id, theirs === undefined ? mine : combineExercise(mine, theirs)];
+    },
+  );
   for (const [id, theirs] of Object.entries(incoming.exercises)) {
-    const mine = exercises[id];
-    exercises[id] =
-      mine === undefined
-        ? theirs
-        : {
-            solved: mine.solved || theirs.solved,
-            attempts: Math.max(mine.attempts, theirs.attempts),
-            hintsUsed: Math.max(mine.hintsUsed, theirs.hintsUsed),
-            solutionShown: mine.solutionShown || theirs.solutionShown,
-            solvedAt: earlier(
-              mine.solved ? mine.solvedAt : null,
-              theirs.solved ? theirs.solvedAt : null,
-            ),
-          };
+    if (ownEntry(current.exercises, id) === undefined) exercises.push([id, theirs]);
   }
-  const checklist: Record<string, boolean> = { ...current.checklist };
+  const checklist: [string, boolean][] = Object.entries(current.checklist).map(([id, mine]) => [
+    id,
+    mine || ownEntry(incoming.checklist, id) === true,
+  ]);
   for (const [id, ticked] of Object.entries(incoming.checklist)) {
-    checklist[id] = (checklist[id] ?? false) || ticked;
+    if (ownEntry(current.checklist, id) === undefined) checklist.push([id, ticked]);
   }
-  return { ...current, exercises, checklist, resume: laterResume(current.resume, incoming.resume) };
+  const exerciseMap = new Map(exercises);
+  const checklistMap = new Map(checklist);
+  const boundedExercises = boundEntries(
+    exercises.map(([id]) => id),
+    (id) => exerciseMap.get(id) ?? null,
+    catalog.exercises,
+    PROGRESS_LIMITS.exercises,
+  );
+  const boundedChecklist = boundEntries(
+    checklist.map(([id]) => id),
+    (id) => checklistMap.get(id) ?? null,
+    catalog.checklist,
+    PROGRESS_LIMITS.checklistItems,
+  );
+  return {
+    progress: {
+      ...current,
+      exercises: boundedExercises.entries,
+      checklist: boundedChecklist.entries,
+      resume: laterResume(current.resume, incoming.resume),
+    },
+    leftOut: boundedExercises.leftOut + boundedChecklist.leftOut,
+  };
 }
 
 /** Progress after one event on one exercise. */
@@ -267,7 +459,9 @@ export function recordExerciseEvent(
   exerciseId: string,
   event: ExerciseEvent,
 ): Progress {
-  const before = progress.exercises[exerciseId] ?? EMPTY_EXERCISE_PROGRESS;
+  // An id stored progress cannot hold is never written, so a save always loads back whole.
+  if (!isProgressId(exerciseId)) return progress;
+  const before = ownEntry(progress.exercises, exerciseId) ?? EMPTY_EXERCISE_PROGRESS;
   let after: ExerciseProgress;
   switch (event.type) {
     case 'attempt':
@@ -288,11 +482,16 @@ export function recordExerciseEvent(
       after = { ...before, solutionShown: true };
       break;
   }
-  return { ...progress, exercises: { ...progress.exercises, [exerciseId]: after } };
+  const exercises = copyEntries(progress.exercises);
+  exercises[exerciseId] = after;
+  return { ...progress, exercises };
 }
 
 export function setChecklistItem(progress: Progress, itemId: string, ticked: boolean): Progress {
-  return { ...progress, checklist: { ...progress.checklist, [itemId]: ticked } };
+  if (!isProgressId(itemId)) return progress;
+  const checklist = copyEntries(progress.checklist);
+  checklist[itemId] = ticked;
+  return { ...progress, checklist };
 }
 
 export function setResumePoint(progress: Progress, point: ResumePoint): Progress {
@@ -315,7 +514,7 @@ export function summarizeChapters(
   for (const exercise of exercises) {
     const entry = byChapter.get(exercise.chapter) ?? { solved: 0, total: 0 };
     entry.total += 1;
-    if (progress.exercises[exercise.id]?.solved === true) entry.solved += 1;
+    if (ownEntry(progress.exercises, exercise.id)?.solved === true) entry.solved += 1;
     byChapter.set(exercise.chapter, entry);
   }
   return [...byChapter.entries()].map(([chapter, { solved, total }]) => ({

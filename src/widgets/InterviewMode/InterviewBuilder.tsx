@@ -1,45 +1,46 @@
 /**
- * Interview builder (/interview/): pick exercises or a 30/60-minute preset, pick or draw a
- * seed, and get two links — one for the candidate, one for the interviewer. Everything is in
- * the links; nothing is stored or sent.
+ * Interview builder (/interview/): pick exercises or a 30/60-minute preset, get a fresh random
+ * interviewer key (or type one), and two links — the candidate's carries the seed the key
+ * hashes to, the interviewer's carries the key. Everything is in the links; nothing is stored
+ * or sent.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import {
   INTERVIEW_PRESETS,
+  interviewerQuery,
   interviewQuery,
+  isInterviewKey,
   MAX_INTERVIEW_EXERCISES,
+  seedFromKey,
 } from '../../sim/training/interview';
-import { MAX_SEED } from '../../sim/training/variants';
 import { CHAPTER_TITLES, EXERCISES } from '../../training/exercises/index';
 import { EXERCISE_CHAPTERS } from '../../sim/training/types';
 import { useMounted } from '../ProgressPage/use-mounted';
+import { drawInterviewKey } from './interview-data';
 import './InterviewMode.css';
-
-function drawSeed(): number {
-  const buffer = new Uint32Array(1);
-  crypto.getRandomValues(buffer);
-  return 1 + ((buffer[0] ?? 0) % MAX_SEED);
-}
 
 export function InterviewBuilder() {
   const [selected, setSelected] = useState<string[]>([
     ...(INTERVIEW_PRESETS[0]?.exerciseIds ?? []),
   ]);
-  const [seedText, setSeedText] = useState('1');
+  // Drawn after mount: the server-rendered HTML must not carry a key every visitor shares.
+  const [key, setKey] = useState('');
   const [status, setStatus] = useState('');
   const mounted = useMounted();
-  const seed = /^\d{1,6}$/.test(seedText) ? Number(seedText) : NaN;
-  const seedValid = Number.isInteger(seed) && seed >= 1 && seed <= MAX_SEED;
+  useEffect(() => {
+    setKey(drawInterviewKey());
+  }, []);
+  const keyValid = isInterviewKey(key);
+  const seed = keyValid ? seedFromKey(key) : 0;
   const ordered = EXERCISES.filter((e) => selected.includes(e.id)).map((e) => e.id);
   const minutes = EXERCISES.filter((e) => selected.includes(e.id)).reduce(
     (sum, e) => sum + e.minutes,
     0,
   );
-  const ready = seedValid && ordered.length > 0;
-  const query = ready ? interviewQuery({ seed, exerciseIds: ordered }) : '';
+  const ready = keyValid && ordered.length > 0;
   const origin = typeof window === 'undefined' ? '' : window.location.origin;
-  const candidate = `${origin}/interview/candidate/${query}`;
-  const interviewer = `${origin}/interview/interviewer/${query}`;
+  const candidate = `${origin}/interview/candidate/${interviewQuery({ seed, exerciseIds: ordered })}`;
+  const interviewer = `${origin}/interview/interviewer/${interviewerQuery({ key, exerciseIds: ordered })}`;
 
   const toggle = (id: string, on: boolean) => {
     setSelected((current) => {
@@ -109,36 +110,43 @@ export function InterviewBuilder() {
         </p>
       </section>
       <section aria-labelledby="iv-seed-title">
-        <h2 id="iv-seed-title">2. Choose a seed</h2>
+        <h2 id="iv-seed-title">2. Your interviewer key</h2>
         <p>
-          The seed picks the variant: the same seed always gives the same chains, numbers and
-          Dockerfiles; another seed gives an equivalent problem with different values. Give each
-          candidate a new seed.
+          A fresh random key is drawn for each interview. The candidate’s link carries only the seed
+          the key stands for (the seed picks the variant: the same seed always gives the same
+          chains, numbers and Dockerfiles); your link carries the key, so the candidate’s link
+          cannot be turned into yours by editing a word. Everything still runs in the candidate’s
+          browser: a determined candidate can run the simulators or read the site’s code, so ask
+          them to talk through their answers.
         </p>
         <div class="iv-seed">
-          <label for="iv-seed-input">Seed (1–{MAX_SEED})</label>
+          <label for="iv-seed-input">Interviewer key (16–64 letters, digits, - or _)</label>
           <input
             id="iv-seed-input"
             type="text"
-            inputMode="numeric"
-            maxLength={6}
-            value={seedText}
-            aria-invalid={seedValid ? undefined : 'true'}
+            spellcheck={false}
+            autoComplete="off"
+            maxLength={64}
+            value={key}
+            aria-invalid={keyValid ? undefined : 'true'}
             aria-describedby="iv-seed-error"
             onInput={(event) => {
-              setSeedText(event.currentTarget.value.trim());
+              setKey(event.currentTarget.value.trim());
             }}
           />
           <button
             type="button"
             onClick={() => {
-              setSeedText(String(drawSeed()));
+              setKey(drawInterviewKey());
+              setStatus('New key drawn: both links changed.');
             }}
           >
-            Draw a new seed
+            Draw a new key
           </button>
-          <span id="iv-seed-error" class="iv-error">
-            {seedValid ? '' : `Enter a whole number from 1 to ${MAX_SEED}.`}
+          <span id="iv-seed-error" class={keyValid ? 'iv-meta' : 'iv-error'}>
+            {keyValid
+              ? `Seed for this key: ${seed}.`
+              : 'Enter 16 to 64 letters, digits, - or _ (or draw a key).'}
           </span>
         </div>
       </section>
@@ -174,7 +182,7 @@ export function InterviewBuilder() {
             </div>
           </div>
         ) : (
-          <p>Select at least one exercise and a valid seed to get the links.</p>
+          <p>Select at least one exercise and a valid key to get the links.</p>
         )}
         <p class="iv-status" role="status" aria-live="polite">
           {status}

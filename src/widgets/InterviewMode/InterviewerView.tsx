@@ -1,16 +1,17 @@
 /**
- * The interviewer's view (/interview/interviewer/?seed=…&ex=…): for the same seed as the
- * candidate's link, each exercise as the candidate sees it, the expected answer, a rubric
- * (strong / acceptable / weak) and follow-up questions.
+ * The interviewer's view (/interview/interviewer/?key=…&ex=…): for the seed the key stands for
+ * (the one in the candidate's link), each exercise as the candidate sees it, the expected
+ * answer, a rubric (strong / acceptable / weak) and follow-up questions. A link with a seed
+ * instead of a key opens nothing (src/sim/training/interview.ts says why).
  */
 import { useEffect, useState } from 'preact/hooks';
 import { describeSolution } from '../../sim/training/describe-solution';
-import { interviewQuery, type InterviewPlan } from '../../sim/training/interview';
+import { interviewQuery, type InterviewerPlan } from '../../sim/training/interview';
 import type { Exercise } from '../../sim/training/types';
 import { ExerciseContext } from '../Exercises/ExerciseContext';
 import { RichText } from '../Exercises/RichText';
 import '../Exercises/Exercises.css';
-import { readPlanFromLocation, variantsFor } from './interview-data';
+import { readInterviewerPlanFromLocation, variantsFor } from './interview-data';
 import './InterviewMode.css';
 import { MissingInterviewLink } from './MissingInterviewLink';
 
@@ -22,13 +23,13 @@ const GENERIC_RUBRIC = {
 };
 
 export function InterviewerView() {
-  const [plan, setPlan] = useState<InterviewPlan | null>(null);
+  const [plan, setPlan] = useState<InterviewerPlan | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [loaded, setLoaded] = useState(false);
   const [exercises, setExercises] = useState<Exercise[]>([]);
 
   useEffect(() => {
-    const parsed = readPlanFromLocation();
+    const parsed = readInterviewerPlanFromLocation();
     setNotice(parsed.notice);
     if (parsed.plan !== null) {
       setPlan(parsed.plan);
@@ -41,7 +42,8 @@ export function InterviewerView() {
   if (plan === null) {
     return (
       <MissingInterviewLink notice={notice}>
-        This page needs an interviewer link. <a href="/interview/">Build one</a>.
+        This page needs an interviewer link (it carries a key the candidate’s link does not).{' '}
+        <a href="/interview/">Build one</a>.
       </MissingInterviewLink>
     );
   }
@@ -54,11 +56,16 @@ export function InterviewerView() {
         </p>
       ) : null}
       <p>
-        Seed <strong data-seed>{plan.seed}</strong>, {exercises.length} exercises, about {minutes}{' '}
-        minutes. The candidate’s link:{' '}
+        Seed <strong data-seed>{plan.seed}</strong> (from your key), {exercises.length} exercises,
+        about {minutes} minutes. The candidate’s link:{' '}
         <a href={`/interview/candidate/${interviewQuery(plan)}`}>
           /interview/candidate/{interviewQuery(plan)}
         </a>
+      </p>
+      <p class="iv-meta">
+        Keep this link to yourself: it carries the key, and the candidate’s link does not. That only
+        stops a one-word edit of the candidate’s link; the simulators run in the candidate’s
+        browser, so a determined candidate can still work the answers out.
       </p>
       {exercises.map((exercise, index) => {
         const rubric = exercise.rubric ?? GENERIC_RUBRIC;

@@ -1,5 +1,10 @@
 /** Lookups shared by the interview views: the exercises by id, and their seeded variants. */
-import { parseInterviewQuery, type ParsedInterview } from '../../sim/training/interview';
+import {
+  parseInterviewerQuery,
+  parseInterviewQuery,
+  type ParsedInterview,
+  type ParsedInterviewerLink,
+} from '../../sim/training/interview';
 import type { Exercise } from '../../sim/training/types';
 import { generateVariant } from '../../sim/training/variants';
 import { EXERCISES } from '../../training/exercises/index';
@@ -9,6 +14,20 @@ export const TITLES: ReadonlyMap<string, string> = new Map(EXERCISES.map((e) => 
 
 export function readPlanFromLocation(): ParsedInterview {
   return parseInterviewQuery(window.location.search, KNOWN_IDS);
+}
+
+export function readInterviewerPlanFromLocation(): ParsedInterviewerLink {
+  return parseInterviewerQuery(window.location.search, KNOWN_IDS);
+}
+
+/** A fresh interviewer key: 16 bytes from the browser's CSPRNG, as 22 base64url characters. */
+export function drawInterviewKey(): string {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 }
 
 export function variantsFor(seed: number, ids: readonly string[]): Exercise[] {

@@ -8,6 +8,7 @@ import {
   downloadText,
   exportFileName,
   importProgressText,
+  MAX_PROGRESS_FILE_BYTES,
   resetProgress,
 } from '../../runtime/progress-store';
 import { encodeState } from '../../runtime/url-state';
@@ -15,11 +16,11 @@ import { serializeProgress, summarizeChapters } from '../../sim/training/progres
 import { CHECKLIST_GROUPS } from '../../training/checklist';
 import { CHAPTER_TITLES, EXERCISES } from '../../training/exercises/index';
 import { EXERCISE_CHAPTERS } from '../../sim/training/types';
+import { PROGRESS_CATALOG } from '../../training/progress-catalog';
 import { useMounted } from './use-mounted';
 import { useProgress } from './use-progress';
 import './ProgressPage.css';
 
-const MAX_IMPORT_BYTES = 512 * 1024;
 const CHECKLIST_TOTAL = CHECKLIST_GROUPS.reduce((sum, group) => sum + group.items.length, 0);
 
 export function ProgressPage() {
@@ -37,7 +38,7 @@ export function ProgressPage() {
     const file = input.files?.[0];
     input.value = '';
     if (file === undefined) return;
-    if (file.size > MAX_IMPORT_BYTES) {
+    if (file.size > MAX_PROGRESS_FILE_BYTES) {
       setStatus(`Nothing was imported: ${file.name} is larger than a progress file can be.`);
       return;
     }
@@ -147,13 +148,17 @@ export function ProgressPage() {
           Progress is stored in this browser only. Export it to keep it or hand it to a lead;
           importing a file merges it with what is here (solved stays solved).
         </p>
+        <p>
+          Leading a team? <a href="/team/">The team page</a> reads several learners’ exported files
+          into one printable table, in your browser.
+        </p>
         <div class="pp-actions">
           <button
             type="button"
             onClick={() => {
               downloadText(
                 exportFileName(new Date()),
-                serializeProgress(progress),
+                serializeProgress(progress, PROGRESS_CATALOG),
                 'application/json',
               );
               setStatus('Progress exported as a JSON file.');
