@@ -27,6 +27,6 @@ export default defineRule(
       .map((stage) => ({
         line: stage.from.line,
         column: stage.from.argsColumn,
-        message: `${stage.image} uses musl libc: manylinux wheels do not apply, so any package (or pinned version) without a musllinux wheel on PyPI compiles from source (slow builds, extra -dev packages) or fails to build. Current psycopg-binary, cryptography and numpy do ship musllinux wheels; older pins and smaller packages often do not.`,
+        message: `${stage.image} uses musl libc: manylinux wheels do not apply, so any package (or pinned version) without a musllinux wheel on PyPI compiles from source (slow builds, extra -dev packages) or fails to build. Current psycopg-binary, cryptography and numpy releases do ship musllinux wheels; an older pinned version may not.`,
       })),
 );
