@@ -7,8 +7,8 @@ import { PROXY_ENVIRON_KEYS, proxyFix, requestView } from '../../../src/sim/prox
 import { peerAddress, readBody, readHeaderLines } from './headers.mjs';
 
 /**
- * Gunicorn's environ for one request (gunicorn http/wsgi.py `create`, http/message.py; verified
- * with Gunicorn 20.1.0 in domain-facts §2.6):
+ * Gunicorn's environ for one request (https://github.com/benoitc/gunicorn/blob/23.0.0/gunicorn/http/wsgi.py `create`,
+ * https://github.com/benoitc/gunicorn/blob/23.0.0/gunicorn/http/message.py; observed with Debian's Gunicorn 20.1.0):
  * - REMOTE_ADDR is always the TCP peer; Gunicorn never reads X-Forwarded-For itself;
  * - repeated header lines are joined with "," (no space);
  * - header names containing "_" are dropped (header_map="drop", the default since 22.0);

@@ -1,22 +1,23 @@
 // The lab's reverse proxies. Each one is a real HTTP server on its own port that forwards to
 // the next hop and rewrites the X-Forwarded-* headers the way the named product does.
-// Sources: /work/shared/domain-facts.md §6 ("Which proxies write which headers").
+// Sources, per proxy:
 //   nginx      — Flask's documented block (Flask docs/deploying/nginx.rst):
 //                X-Forwarded-For $proxy_add_x_forwarded_for, X-Forwarded-Proto $scheme,
 //                X-Forwarded-Host $host, plus Host $host; `$proxy_add_x_forwarded_for` joins
 //                every incoming XFF line with ", ", then appends ", $remote_addr"
-//                (nginx src/http/modules/ngx_http_proxy_module.c); header names with "_" are
+//                (https://github.com/nginx/nginx/blob/release-1.26.0/src/http/modules/ngx_http_proxy_module.c);
+//                header names with "_" are
 //                ignored (underscores_in_headers off, the default).
 //   alb        — AWS ALB, XFF processing mode "append" (the default): appends ", <client-ip>"
 //                where the client is its TCP peer, or creates the header; sets
 //                X-Forwarded-Proto (the listener's protocol) and X-Forwarded-Port (the
 //                listener's port), overwriting client values (UNVERIFIED in the AWS docs,
 //                widely observed); adds ":port" to Host on a non-default listener port
-//                (archived ALB guide x-forwarded-headers.md).
+//                (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/x-forwarded-headers.html).
 //   cloudfront — appends the viewer IP with no space (`a,b`), removes the viewer's
 //                X-Forwarded-Proto and X-Real-IP, sets Host to the origin's domain and adds
-//                X-Amz-Cf-Id and CloudFront-Forwarded-Proto (archived CloudFront guide
-//                RequestAndResponseBehaviorCustomOrigin.md).
+//                X-Amz-Cf-Id and CloudFront-Forwarded-Proto
+//                (https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/RequestAndResponseBehaviorCustomOrigin.html).
 // The same behaviours are modelled in src/sim/proxy/hops.ts; lab/lab.test.mjs checks that this
 // real chain and that model agree.
 import http from 'node:http';

@@ -4,7 +4,7 @@
  * with `modelExchange`, and lab/lab.test.mjs checks the real HTTP chain against `labScenario`,
  * so the simulator shown in the lab's place predicts exactly what the live lab does.
  *
- * The lab's proxies behave as follows (lab/project/lib/proxy.mjs, domain-facts §6):
+ * The lab's proxies behave as follows (lab/project/lib/proxy.mjs lists the upstream pages):
  * nginx with Flask's documented block (XFF $proxy_add_x_forwarded_for, XFP $scheme, XFH $host,
  * Host $host); an ALB in append mode on its own (non-default) listener port; CloudFront with
  * Host set to the origin and CloudFront-Forwarded-Proto added. Every connection is plain http.

@@ -1,5 +1,5 @@
 /**
- * The chapter 8 production checklist (guide-outline §8), restricted to the items a Dockerfile
+ * The chapter 8 production checklist, restricted to the items a Dockerfile
  * can show. An item passes when no unsuppressed error or warning of its rules remains.
  */
 import type { Finding } from './types';

@@ -1,6 +1,6 @@
 /**
  * `.dockerignore` matching with Docker's semantics (Docker docs "Dockerfile reference →
- * .dockerignore file"; moby/patternmatcher; dockerfile-rules.md "Facts"):
+ * .dockerignore file"; moby/patternmatcher; docs/dockerfile-checker.md):
  *
  * - patterns are cleaned (`filepath.Clean`) and matched from the context root: `.env` matches
  *   only `./.env`, never `app/.env`;

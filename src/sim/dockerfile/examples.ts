@@ -1,7 +1,7 @@
 /**
  * Example Dockerfiles for the checker: the guide's production image (§5) and broken variants,
- * each showing one failure the chapter teaches. Written for this site after the outline in
- * guide-outline.md §5; `expected` lists the rule codes each one must trigger.
+ * each showing one failure the chapter teaches. Written for this site; `expected` lists the
+ * rule codes each one must trigger.
  */
 
 export interface DockerfileExample {
@@ -202,7 +202,8 @@ CMD ["gunicorn", "--bind", "0.0.0.0:8000", "myapp:app"]
   {
     id: 'alpine',
     title: 'Alpine base',
-    summary: 'musl: psycopg and friends compile from source; the build group is never deleted.',
+    summary:
+      'musl: packages without a musllinux wheel compile from source; the build group is never deleted.',
     dockerfile: `FROM python:3.12-alpine
 ENV PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1
 RUN apk add --no-cache --virtual .build-deps gcc musl-dev postgresql-dev

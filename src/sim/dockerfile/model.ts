@@ -6,7 +6,8 @@
  * Sources: Dockerfile reference (moby/buildkit `frontend/dockerfile/docs/reference.md`:
  * "Understand how ARG and FROM interact", "ENV", "CMD", "ENTRYPOINT", "SHELL"); BuildKit's
  * `dispatchEntrypoint` resets an inherited CMD unless CMD was set in the same stage;
- * Gunicorn settings and defaults from domain-facts §2.1 (`gunicorn/config.py`).
+ * Gunicorn settings and defaults from https://github.com/benoitc/gunicorn/blob/23.0.0/gunicorn/config.py
+ * (https://gunicorn.org/reference/settings/).
  */
 import { cleanPath, matchSegment } from './dockerignore';
 import type { Instruction, ParsedDockerfile } from './parse';

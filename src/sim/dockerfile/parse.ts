@@ -1,6 +1,6 @@
 /**
  * A small Dockerfile parser that follows BuildKit's front end (moby/buildkit
- * `frontend/dockerfile/parser/parser.go` and `docs/reference.md`, domain-facts §5):
+ * `frontend/dockerfile/parser/parser.go`; https://docs.docker.com/reference/dockerfile/):
  *
  * - parser directives (`# syntax=`, `# escape=`, `# check=`) only at the very top; the first
  *   comment, blank line or instruction ends them; unknown names count as comments;

@@ -5,7 +5,7 @@ import { RULES } from './rules/index';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** The public interface from dockerfile-rules.md: these codes with exactly these levels. */
+/** The public interface from docs/dockerfile-checker.md: these codes with exactly these levels. */
 const SPEC: Record<string, 'error' | 'warning' | 'info'> = {
   'dev-server': 'error',
   'flask-debug': 'error',
@@ -54,7 +54,7 @@ const HYGIENE = [
 ];
 
 describe('rule registry', () => {
-  it('implements every rule of dockerfile-rules.md with its level', () => {
+  it('implements every rule of docs/dockerfile-checker.md with its level', () => {
     const levels = new Map(RULE_METAS.map((m) => [m.code, m.level]));
     for (const [code, level] of Object.entries(SPEC)) expect(levels.get(code), code).toBe(level);
     for (const code of HYGIENE) expect(levels.has(code), code).toBe(true);

@@ -1,6 +1,6 @@
 /**
  * Shared types of the Dockerfile checker. The rule codes and levels are a public interface
- * (UI, JSON/SARIF output, suppression comments): see /work/shared/dockerfile-rules.md.
+ * (UI, JSON/SARIF output, suppression comments): see docs/dockerfile-checker.md.
  */
 
 export type Level = 'error' | 'warning' | 'info';

@@ -1,6 +1,6 @@
 /**
  * The "make this Dockerfile pass" goal: the same checker the Dockerfile widget runs
- * (src/sim/dockerfile, rules from /work/shared/dockerfile-rules.md), plus one guard so that
+ * (src/sim/dockerfile, rules listed in docs/dockerfile-checker.md), plus one guard so that
  * deleting everything does not count — the image must still start Gunicorn.
  */
 import { checkDockerfile } from '../dockerfile/check';

@@ -107,7 +107,7 @@ const BASE: WorkerSettings = {
 };
 
 /**
- * The three stories of chapters 3 and 7 (guide-outline §3):
+ * The three stories of chapters 3 and 7:
  * - cpu-bound: 40 ms of Python CPU per request on 2 cores; compare 2, 4, 8 and 16 sync workers.
  * - io-heavy: 5 ms CPU and 150 ms waiting on an upstream API; compare sync, gthread and gevent.
  * - slow-endpoint: 1 % of requests wait 35 s on the database (longer than Gunicorn's 30 s

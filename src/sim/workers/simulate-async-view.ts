@@ -1,8 +1,7 @@
 /**
  * Per-request timelines of an `async def` Flask view under sync Gunicorn workers.
  *
- * Rules (Flask docs "Using async and await", https://flask.palletsprojects.com/en/stable/async-await/,
- * and /work/shared/guide-outline.md §7):
+ * Rules (Flask docs "Using async and await", https://flask.palletsprojects.com/en/stable/async-await/):
  * - "Each request still ties up one worker, even for async views": Flask runs the coroutine to
  *   completion in an event loop in a thread, and the sync worker waits for it. So the worker is
  *   occupied from the moment it accepts the request until the view returns, and the number of

@@ -1,6 +1,7 @@
 /**
  * What `request.remote_addr` turned out to be, in plain words: the real client, a proxy, or a
- * value the client made up. (ProxyFix trusts x_for values from the right; domain-facts §1.6.)
+ * value the client made up. (ProxyFix trusts x_for values from the right:
+ * https://github.com/pallets/werkzeug/blob/3.1.8/src/werkzeug/middleware/proxy_fix.py.)
  */
 import type { LabChainInfo, LabExchange } from '../../runtime/webcontainer/lab-types';
 

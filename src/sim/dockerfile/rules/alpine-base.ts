@@ -1,7 +1,13 @@
 import { DOCS, defineRule } from '../rule';
 import { isOfficialPython } from '../model';
 
-/** musl instead of glibc: many wheels (psycopg, cryptography, numpy) must compile from source (guide §5). */
+/**
+ * musl instead of glibc: manylinux wheels do not install, only musllinux ones (PEP 656,
+ * https://peps.python.org/pep-0656/). Current psycopg-binary, cryptography and numpy releases
+ * publish musllinux_1_2 wheels on PyPI (https://pypi.org/project/psycopg-binary/#files,
+ * https://pypi.org/project/cryptography/#files, https://pypi.org/project/numpy/#files); a
+ * package or pinned version without one compiles from source.
+ */
 export default defineRule(
   {
     code: 'alpine-base',
@@ -21,6 +27,6 @@ export default defineRule(
       .map((stage) => ({
         line: stage.from.line,
         column: stage.from.argsColumn,
-        message: `${stage.image} uses musl libc: many manylinux wheels do not apply, so packages such as psycopg, cryptography or numpy compile from source (slow builds, extra -dev packages) or fail to build.`,
+        message: `${stage.image} uses musl libc: manylinux wheels do not apply, so any package (or pinned version) without a musllinux wheel on PyPI compiles from source (slow builds, extra -dev packages) or fails to build. Current psycopg-binary, cryptography and numpy releases do ship musllinux wheels; an older pinned version may not.`,
       })),
 );

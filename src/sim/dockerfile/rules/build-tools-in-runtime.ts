@@ -1,6 +1,6 @@
 import { DOCS, defineRule, finalInstructions, isBuildTool, packageCommands } from '../rule';
 
-/** Compilers and -dev headers left in the final stage (guide §5: only the venv is copied). */
+/** Compilers and -dev headers left in the final stage (chapter 5: only the venv is copied). */
 export default defineRule(
   {
     code: 'build-tools-in-runtime',

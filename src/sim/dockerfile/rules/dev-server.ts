@@ -3,7 +3,7 @@ import { basename } from '../words';
 import type { Edit } from '../types';
 
 /**
- * `flask run` / `app.run()` start Werkzeug's development server (guide §1; Flask docs
+ * `flask run` / `app.run()` start Werkzeug's development server (chapter 1; Flask docs
  * "Deploying to Production": "do not use the development server when deploying to production").
  */
 export default defineRule(

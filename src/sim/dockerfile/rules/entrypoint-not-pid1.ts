@@ -2,7 +2,8 @@ import { DOCS, defineRule } from '../rule';
 import { basename } from '../words';
 
 /**
- * Whatever ENTRYPOINT starts is PID 1 and receives docker stop's SIGTERM (domain-facts §5). A
+ * Whatever ENTRYPOINT starts is PID 1 and receives docker stop's SIGTERM
+ * (https://docs.docker.com/reference/dockerfile/#entrypoint). A
  * script must `exec "$@"`; a process manager must forward TERM. tini/dumb-init forward signals.
  */
 const MANAGERS = new Set([

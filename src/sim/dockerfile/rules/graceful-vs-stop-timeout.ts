@@ -1,9 +1,12 @@
 import { DOCS, defineRule, locate } from '../rule';
 
 /**
- * Gunicorn waits up to graceful_timeout (default 30 s, domain-facts §2.1) for in-flight requests;
- * docker stop waits 10 s by default, then SIGKILL (§5). ECS stopTimeout defaults to 30 s and
- * Kubernetes terminationGracePeriodSeconds to 30 s (§3, §4).
+ * Gunicorn waits up to graceful_timeout (default 30 s, https://github.com/benoitc/gunicorn/blob/23.0.0/gunicorn/config.py) for
+ * in-flight requests; docker stop waits 10 s by default, then SIGKILL
+ * (https://docs.docker.com/reference/cli/docker/container/stop/). ECS stopTimeout defaults to
+ * 30 s (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html)
+ * and Kubernetes terminationGracePeriodSeconds to 30 s
+ * (https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#pod-termination).
  */
 export default defineRule(
   {

@@ -4,8 +4,8 @@ import { basename } from '../words';
 import type { Edit } from '../types';
 
 /**
- * Gunicorn's bind default is 127.0.0.1:8000, or 0.0.0.0:$PORT when PORT is set (domain-facts
- * §2.1, gunicorn/config.py `Bind`); it reads ./gunicorn.conf.py by default. Loopback inside a
+ * Gunicorn's bind default is 127.0.0.1:8000, or 0.0.0.0:$PORT when PORT is set
+ * (https://github.com/benoitc/gunicorn/blob/23.0.0/gunicorn/config.py `Bind`); it reads ./gunicorn.conf.py by default. Loopback inside a
  * container cannot be reached through the published port. When a copy of the build context may
  * bring a gunicorn.conf.py, the finding says that it cannot tell and asks for an explicit
  * --bind or -c.

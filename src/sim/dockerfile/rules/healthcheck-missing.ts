@@ -1,6 +1,12 @@
 import { DOCS, defineRule, finalInstructions } from '../rule';
 
-/** HEALTHCHECK defaults 30s/30s/0s/5s/3 (domain-facts §5); ECS and Kubernetes ignore it (§3, §5). */
+/**
+ * HEALTHCHECK defaults 30s/30s/0s/5s/3 (https://docs.docker.com/reference/dockerfile/#healthcheck).
+ * ECS ignores it ("Amazon ECS doesn't monitor Docker health checks that are embedded in a
+ * container image", https://docs.aws.amazon.com/AmazonECS/latest/developerguide/healthcheck.html);
+ * Kubernetes runs its own probes instead
+ * (https://kubernetes.io/docs/concepts/configuration/liveness-readiness-startup-probes/).
+ */
 export default defineRule(
   {
     code: 'healthcheck-missing',

@@ -12,7 +12,9 @@ import type { Edit } from '../types';
 
 /**
  * python:*-slim installs only ca-certificates, netbase and tzdata beyond Python: no curl, no
- * wget. Alpine has busybox wget but no curl (dockerfile-rules.md "Facts"). A check that cannot
+ * wget; wget is used to build Python and then purged
+ * (https://github.com/docker-library/python/blob/master/3.12/slim-bookworm/Dockerfile). Alpine
+ * has busybox wget but no curl. A check that cannot
  * run exits 127 and the container turns unhealthy although the app is fine.
  */
 export default defineRule(

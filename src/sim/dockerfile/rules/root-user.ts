@@ -2,7 +2,7 @@ import { DOCS, defineRule, finalInstructions, insertBefore, runCommands, varsAt 
 import { expandVars } from '../words';
 
 /**
- * With no USER, or USER root/0, the app runs as root (Dockerfile reference "USER"; guide §3, §5:
+ * With no USER, or USER root/0, the app runs as root (Dockerfile reference "USER"; chapters 3 and 5:
  * `useradd --create-home --uid 10001 appuser`, then `USER appuser` before CMD).
  */
 export function isRootUser(user: string): boolean {

@@ -2,7 +2,7 @@ import { DOCS, defineRule, trimTrailingSlashes, locate, replaceLines, sourcesOf 
 import { basename, splitFlags } from '../words';
 import type { RawFinding } from '../types';
 
-/** Files that hold secrets must never reach an image layer (guide §5: .env and instance/). */
+/** Files that hold secrets must never reach an image layer (chapter 5: .env and instance/). */
 export function isSecretPath(source: string): boolean {
   const name = basename(trimTrailingSlashes(source));
   if (name === '.env') return true;

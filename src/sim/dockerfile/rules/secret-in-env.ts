@@ -5,7 +5,9 @@ import type { Edit, RawFinding } from '../types';
 /**
  * ENV and ARG values are stored in the image config and history (`docker history`,
  * `docker inspect`): anyone who can pull the image can read them. Name list after Docker's
- * SecretsUsedInArgOrEnv check, widened as dockerfile-rules.md says; values are checked for
+ * SecretsUsedInArgOrEnv check
+ * (https://docs.docker.com/reference/build-checks/secrets-used-in-arg-or-env/), widened as
+ * docs/dockerfile-checker.md lists; values are checked for
  * URL credentials, AWS access key ids, GitHub tokens and JWTs.
  */
 const SECRET_PARTS = [

@@ -6,8 +6,10 @@ import { brokenJsonProgram } from './invalid-json-args';
 /**
  * Shell form runs under `/bin/sh -c` (Dockerfile reference, "Shell and exec form"). On Debian
  * (python:*-slim) /bin/sh is dash 0.5.12, which stays PID 1 and ignores SIGTERM, so Gunicorn
- * never drains and `docker stop` SIGKILLs after 10 s (domain-facts §5, verified with unshare).
- * bash -c with a single simple command execs it (verified), so a SHELL of bash is exempt then.
+ * never drains and `docker stop` SIGKILLs after 10 s
+ * (https://docs.docker.com/reference/cli/docker/container/stop/; the dash behaviour was observed
+ * with `unshare --pid --fork` on Debian bookworm). bash -c with a single simple command execs it
+ * (observed the same way), so a SHELL of bash is exempt then.
  */
 const SHELL_SYNTAX = /[|&;<>()`$*?[\]{}~'"\\]/;
 

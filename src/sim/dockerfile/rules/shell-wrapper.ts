@@ -5,7 +5,7 @@ import type { Edit } from '../types';
 
 /**
  * `["sh", "-c", "gunicorn …"]`: exec form, but what it executes is a shell, so dash is PID 1
- * (domain-facts §5). `exec` in front of the last command, or bash with one simple command,
+ * (https://docs.docker.com/reference/dockerfile/#shell-and-exec-form; see shell-form-cmd.ts). `exec` in front of the last command, or bash with one simple command,
  * makes Gunicorn PID 1.
  */
 export default defineRule(

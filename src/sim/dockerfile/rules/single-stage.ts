@@ -1,6 +1,6 @@
 import { DOCS, defineRule, isBuildTool, packageCommands } from '../rule';
 
-/** Build tools in a single-stage image ship in the runtime image (Docker docs "Multi-stage builds"; guide §5). */
+/** Build tools in a single-stage image ship in the runtime image (Docker docs "Multi-stage builds"; chapter 5). */
 export default defineRule(
   {
     code: 'single-stage',

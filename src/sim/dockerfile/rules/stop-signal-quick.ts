@@ -1,6 +1,9 @@
 import { DOCS, defineRule, finalInstructions } from '../rule';
 
-/** Gunicorn: TERM is graceful, INT and QUIT are quick, KILL cannot be handled (domain-facts §2.2). */
+/**
+ * Gunicorn: TERM is graceful, INT and QUIT are quick, KILL cannot be handled
+ * (https://gunicorn.org/signals/; https://github.com/benoitc/gunicorn/blob/23.0.0/gunicorn/arbiter.py).
+ */
 const QUICK = new Set(['SIGINT', 'INT', '2', 'SIGQUIT', 'QUIT', '3', 'SIGKILL', 'KILL', '9']);
 
 export default defineRule(

@@ -3,7 +3,7 @@ import { splitFlags } from '../words';
 
 /**
  * A venv copied from a builder is only used if PATH has its bin/ or the command names it
- * (guide §5: ENV PATH="/opt/venv/bin:$PATH"). Otherwise `gunicorn` is "not found" or the
+ * (chapter 5: ENV PATH="/opt/venv/bin:$PATH"). Otherwise `gunicorn` is "not found" or the
  * system Python runs without the installed packages.
  */
 export default defineRule(
