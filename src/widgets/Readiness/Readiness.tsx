@@ -135,6 +135,12 @@ export function Readiness(props: ReadinessProps) {
         url.reset();
       }}
       shareUrl={url.shareUrl}
+      verdict={runs
+        .map(
+          (run) =>
+            `${run.placement === 'db-in-liveness' ? 'In liveness' : 'In readiness'}: ${run.result.restarts} restart${run.result.restarts === 1 ? '' : 's'}`,
+        )
+        .join(' · ')}
       caption={
         <>
           The same tasks and probe settings, with the database check in the liveness probe (top) and
@@ -146,64 +152,72 @@ export function Readiness(props: ReadinessProps) {
         </>
       }
     >
-      <div class="rdy">
-        <ul class="rdy-legend" aria-label="Task states">
-          {(Object.keys(STATE_STYLE) as TaskState[]).map((s) => (
-            <li key={s}>
-              <span class={`rdy-swatch rdy-seg-${s}`} style={{ background: STATE_STYLE[s].fill }} />{' '}
-              {STATE_STYLE[s].name}
-            </li>
-          ))}
-        </ul>
-        {runs.map((run) => (
-          <section key={run.placement} class="rdy-run">
-            <h4>
-              {run.placement === 'db-in-liveness'
-                ? 'DB check in liveness'
-                : 'DB check in readiness'}
-            </h4>
-            <Chart
-              label={
-                run.placement === 'db-in-liveness'
+      <div class="widget-layout rdy">
+        <div class="widget-controls">
+          <fieldset class="rdy-settings">
+            <legend>Probe and outage settings</legend>
+            {FIELDS.map((field) => {
+              const range = READINESS_LIMITS[field.key];
+              return (
+                <ShutdownNumberField
+                  key={field.key}
+                  id={`${id}-${field.key}`}
+                  label={field.label}
+                  value={state[field.key]}
+                  min={range[0]}
+                  max={range[1]}
+                  step={1}
+                  unit={field.unit}
+                  {...(field.hint ? { hint: field.hint } : {})}
+                  onCommit={(value) => {
+                    const next =
+                      validateReadinessScenario({ ...state, [field.key]: value }) ?? state;
+                    setClampNotice(
+                      next[field.key] === value
+                        ? null
+                        : `${field.label}: ${value} is out of range; using ${next[field.key]}.`,
+                    );
+                    setState(next);
+                  }}
+                />
+              );
+            })}
+          </fieldset>
+        </div>
+        <div class="widget-view rdy-view">
+          <ul class="rdy-legend" aria-label="Task states">
+            {(Object.keys(STATE_STYLE) as TaskState[]).map((s) => (
+              <li key={s}>
+                <span
+                  class={`rdy-swatch rdy-seg-${s}`}
+                  style={{ background: STATE_STYLE[s].fill }}
+                />{' '}
+                {STATE_STYLE[s].name}
+              </li>
+            ))}
+          </ul>
+          {runs.map((run) => (
+            <section key={run.placement} class="rdy-run">
+              <h4>
+                {run.placement === 'db-in-liveness'
                   ? 'DB check in liveness'
-                  : 'DB check in readiness'
-              }
-              scenario={run.scenario}
-              result={run.result}
-            />
-            <p class="rdy-verdict" aria-live="polite">
-              {run.result.verdict}
-            </p>
-          </section>
-        ))}
-        <fieldset class="rdy-settings">
-          <legend>Probe and outage settings</legend>
-          {FIELDS.map((field) => {
-            const range = READINESS_LIMITS[field.key];
-            return (
-              <ShutdownNumberField
-                key={field.key}
-                id={`${id}-${field.key}`}
-                label={field.label}
-                value={state[field.key]}
-                min={range[0]}
-                max={range[1]}
-                step={1}
-                unit={field.unit}
-                {...(field.hint ? { hint: field.hint } : {})}
-                onCommit={(value) => {
-                  const next = validateReadinessScenario({ ...state, [field.key]: value }) ?? state;
-                  setClampNotice(
-                    next[field.key] === value
-                      ? null
-                      : `${field.label}: ${value} is out of range; using ${next[field.key]}.`,
-                  );
-                  setState(next);
-                }}
+                  : 'DB check in readiness'}
+              </h4>
+              <Chart
+                label={
+                  run.placement === 'db-in-liveness'
+                    ? 'DB check in liveness'
+                    : 'DB check in readiness'
+                }
+                scenario={run.scenario}
+                result={run.result}
               />
-            );
-          })}
-        </fieldset>
+              <p class="rdy-verdict" aria-live="polite">
+                {run.result.verdict}
+              </p>
+            </section>
+          ))}
+        </div>
       </div>
     </WidgetFrame>
   );

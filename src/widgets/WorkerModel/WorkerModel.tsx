@@ -125,6 +125,11 @@ export function WorkerModel({ id = 'worker-model', preset }: WorkerModelProps) {
       onDismissNotice={dismissNotice}
       onReset={reset}
       shareUrl={shareUrl}
+      verdict={
+        run === undefined
+          ? 'Waiting for the first run…'
+          : `Served ${formatNumber(run.throughputPerSecond)} req/s · p95 ${formatMs(run.latencyMs.p95)} · ${formatNumber(failedTotal)} failed${stale ? ' (updating…)' : ''}`
+      }
       caption={
         <>
           A seeded discrete-event simulation of one Gunicorn task: Poisson or bursty arrivals, the
@@ -166,8 +171,8 @@ export function WorkerModel({ id = 'worker-model', preset }: WorkerModelProps) {
         ))}
       </div>
 
-      <div class="wm-layout">
-        <div class="wm-controls">
+      <div class="widget-layout">
+        <div class="widget-controls wm-controls">
           <fieldset class="wm-fieldset">
             <legend>Gunicorn</legend>
             <fieldset class="wm-radios">
@@ -357,7 +362,7 @@ export function WorkerModel({ id = 'worker-model', preset }: WorkerModelProps) {
           </div>
         </div>
 
-        <div class="wm-results">
+        <div class="widget-view wm-results">
           <p class="wm-status">
             {progress !== null
               ? `Simulating… ${formatNumber(Math.round((progress.done / Math.max(1, progress.total)) * 100))} %`
@@ -369,6 +374,34 @@ export function WorkerModel({ id = 'worker-model', preset }: WorkerModelProps) {
                       : ''
                   }.`}
           </p>
+          {output !== null ? (
+            <>
+              <h4 class="wm-subtitle">Latency as the load grows</h4>
+              <WorkerModelLatencyChart
+                idPrefix={id}
+                sweep={output.sweep}
+                chosenRatePerSecond={output.settings.ratePerSecond}
+              />
+            </>
+          ) : null}
+          <div class="wm-conclusions" aria-live="polite" aria-busy={busy}>
+            <h4>What this run shows</h4>
+            {conclusions.length > 0 ? (
+              <ul>
+                {conclusions.map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
+            ) : (
+              <p>The conclusions appear when the first run finishes.</p>
+            )}
+          </div>
+        </div>
+      </div>
+
+      {output !== null ? (
+        <div class="widget-more">
+          <h4 class="wm-subtitle">This run in figures</h4>
           {run !== undefined ? (
             <dl class={stale ? 'wm-figures wm-stale' : 'wm-figures'}>
               <div>
@@ -390,7 +423,7 @@ export function WorkerModel({ id = 'worker-model', preset }: WorkerModelProps) {
                 <dt>Peak backlog</dt>
                 <dd>{formatNumber(run.maxQueued)}</dd>
               </div>
-              <div>
+              <div class="wm-figure-wide">
                 <dt>Failed</dt>
                 <dd>
                   {formatNumber(failedTotal)} (refused {formatNumber(run.failed.refused)}, worker
@@ -404,29 +437,6 @@ export function WorkerModel({ id = 'worker-model', preset }: WorkerModelProps) {
               </div>
             </dl>
           ) : null}
-          <div class="wm-conclusions" aria-live="polite" aria-busy={busy}>
-            <h4>What this run shows</h4>
-            {conclusions.length > 0 ? (
-              <ul>
-                {conclusions.map((line) => (
-                  <li key={line}>{line}</li>
-                ))}
-              </ul>
-            ) : (
-              <p>The conclusions appear when the first run finishes.</p>
-            )}
-          </div>
-        </div>
-      </div>
-
-      {output !== null ? (
-        <>
-          <h4 class="wm-subtitle">Latency as the load grows</h4>
-          <WorkerModelLatencyChart
-            idPrefix={id}
-            sweep={output.sweep}
-            chosenRatePerSecond={output.settings.ratePerSecond}
-          />
           <h4 class="wm-subtitle">The whole run over time</h4>
           <WorkerModelTimeChart idPrefix={id} series={output.run.series} />
           <h4 class="wm-subtitle">Replay of the first seconds</h4>
@@ -436,7 +446,7 @@ export function WorkerModel({ id = 'worker-model', preset }: WorkerModelProps) {
             settings={output.settings}
             reducedMotion={reducedMotion}
           />
-        </>
+        </div>
       ) : null}
     </WidgetFrame>
   );
