@@ -132,17 +132,19 @@ export function AsyncView({ id = 'async-view' }: AsyncViewProps) {
             result={runs.gather}
             scaleMs={scaleMs}
           />
-          {conclusions.length > 1 ? (
-            <div class="av-conclusions" aria-live="polite">
-              <h4>What else this shows</h4>
-              <ul>
-                {conclusions.slice(1).map((line) => (
-                  <li key={line}>{line}</li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
         </div>
+      </div>
+      <div class="widget-more">
+        {conclusions.length > 1 ? (
+          <div class="av-conclusions" aria-live="polite">
+            <h4>What else this shows</h4>
+            <ul>
+              {conclusions.slice(1).map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
       </div>
     </WidgetFrame>
   );

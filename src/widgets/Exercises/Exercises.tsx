@@ -88,60 +88,64 @@ export function Exercises({ id = 'exercises', chapter }: ExercisesProps) {
       shareUrl={shareUrl}
     >
       {mounted ? (
-        <>
-          <p class="ex-summary">
-            {`Solved ${solvedCount} of ${exercises.length} in this chapter.`}
-          </p>
-          <nav class="ex-nav" aria-label="Exercises in this chapter">
-            <ol>
-              {exercises.map((exercise, index) => {
-                const solved = progress.progress.exercises[exercise.id]?.solved === true;
-                return (
-                  <li key={exercise.id}>
-                    <button
-                      type="button"
-                      aria-current={exercise.id === current.id ? 'true' : undefined}
-                      onClick={() => {
-                        setState({ ex: exercise.id });
-                      }}
-                    >
-                      <span class="ex-nav-number">{index + 1}.</span> {exercise.title}
-                      {solved ? <span class="ex-nav-solved"> ✓ solved</span> : null}
-                    </button>
-                  </li>
+        <div class="widget-layout ex-layout">
+          <div class="widget-controls">
+            <p class="ex-summary">
+              {`Solved ${solvedCount} of ${exercises.length} in this chapter.`}
+            </p>
+            <nav class="ex-nav" aria-label="Exercises in this chapter">
+              <ol>
+                {exercises.map((exercise, index) => {
+                  const solved = progress.progress.exercises[exercise.id]?.solved === true;
+                  return (
+                    <li key={exercise.id}>
+                      <button
+                        type="button"
+                        aria-current={exercise.id === current.id ? 'true' : undefined}
+                        onClick={() => {
+                          setState({ ex: exercise.id });
+                        }}
+                      >
+                        <span class="ex-nav-number">{index + 1}.</span> {exercise.title}
+                        {solved ? <span class="ex-nav-solved"> ✓ solved</span> : null}
+                      </button>
+                    </li>
+                  );
+                })}
+              </ol>
+            </nav>
+          </div>
+          <div class="widget-view">
+            <ExerciseCard
+              key={current.id}
+              exercise={current}
+              mode="practice"
+              idPrefix={`${id}-${current.id}`}
+              headingLevel={4}
+              solvedBefore={progress.progress.exercises[current.id]?.solved === true}
+              onAttempt={(_answer, result) => {
+                progress.update((p) =>
+                  recordExerciseEvent(p, current.id, {
+                    type: 'attempt',
+                    correct: result.correct,
+                    at: new Date().toISOString(),
+                  }),
                 );
-              })}
-            </ol>
-          </nav>
-          <ExerciseCard
-            key={current.id}
-            exercise={current}
-            mode="practice"
-            idPrefix={`${id}-${current.id}`}
-            headingLevel={4}
-            solvedBefore={progress.progress.exercises[current.id]?.solved === true}
-            onAttempt={(_answer, result) => {
-              progress.update((p) =>
-                recordExerciseEvent(p, current.id, {
-                  type: 'attempt',
-                  correct: result.correct,
-                  at: new Date().toISOString(),
-                }),
-              );
-              remember(current.title);
-            }}
-            onHint={(hintsShown) => {
-              progress.update((p) =>
-                recordExerciseEvent(p, current.id, { type: 'hint', hintsShown }),
-              );
-            }}
-            onSolutionShown={() => {
-              progress.update((p) =>
-                recordExerciseEvent(p, current.id, { type: 'solution-shown' }),
-              );
-            }}
-          />
-        </>
+                remember(current.title);
+              }}
+              onHint={(hintsShown) => {
+                progress.update((p) =>
+                  recordExerciseEvent(p, current.id, { type: 'hint', hintsShown }),
+                );
+              }}
+              onSolutionShown={() => {
+                progress.update((p) =>
+                  recordExerciseEvent(p, current.id, { type: 'solution-shown' }),
+                );
+              }}
+            />
+          </div>
+        </div>
       ) : (
         <p>Loading the exercises…</p>
       )}

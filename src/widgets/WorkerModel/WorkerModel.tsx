@@ -384,70 +384,72 @@ export function WorkerModel({ id = 'worker-model', preset }: WorkerModelProps) {
               />
             </>
           ) : null}
-          <div class="wm-conclusions" aria-live="polite" aria-busy={busy}>
-            <h4>What this run shows</h4>
-            {conclusions.length > 0 ? (
-              <ul>
-                {conclusions.map((line) => (
-                  <li key={line}>{line}</li>
-                ))}
-              </ul>
-            ) : (
-              <p>The conclusions appear when the first run finishes.</p>
-            )}
-          </div>
         </div>
       </div>
 
-      {output !== null ? (
-        <div class="widget-more">
-          <h4 class="wm-subtitle">This run in figures</h4>
-          {run !== undefined ? (
-            <dl class={stale ? 'wm-figures wm-stale' : 'wm-figures'}>
-              <div>
-                <dt>Served</dt>
-                <dd>{formatNumber(run.throughputPerSecond)} req/s</dd>
-              </div>
-              <div>
-                <dt>p50 / p95 / p99</dt>
-                <dd>
-                  {formatMs(run.latencyMs.p50)} / {formatMs(run.latencyMs.p95)} /{' '}
-                  {formatMs(run.latencyMs.p99)}
-                </dd>
-              </div>
-              <div>
-                <dt>CPU use</dt>
-                <dd>{formatNumber(run.cpuUse * 100)} %</dd>
-              </div>
-              <div>
-                <dt>Peak backlog</dt>
-                <dd>{formatNumber(run.maxQueued)}</dd>
-              </div>
-              <div class="wm-figure-wide">
-                <dt>Failed</dt>
-                <dd>
-                  {formatNumber(failedTotal)} (refused {formatNumber(run.failed.refused)}, worker
-                  timeout {formatNumber(run.failed['worker-timeout'])}, pool timeout{' '}
-                  {formatNumber(run.failed['pool-timeout'])})
-                </dd>
-              </div>
-              <div>
-                <dt>Waited for a DB connection</dt>
-                <dd>{formatNumber(run.pool.waits)}</dd>
-              </div>
-            </dl>
-          ) : null}
-          <h4 class="wm-subtitle">The whole run over time</h4>
-          <WorkerModelTimeChart idPrefix={id} series={output.run.series} />
-          <h4 class="wm-subtitle">Replay of the first seconds</h4>
-          <WorkerModelLiveView
-            idPrefix={id}
-            live={output.live}
-            settings={output.settings}
-            reducedMotion={reducedMotion}
-          />
+      <div class="widget-more">
+        <div class="wm-conclusions" aria-live="polite" aria-busy={busy}>
+          <h4>What this run shows</h4>
+          {conclusions.length > 0 ? (
+            <ul>
+              {conclusions.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          ) : (
+            <p>The conclusions appear when the first run finishes.</p>
+          )}
         </div>
-      ) : null}
+        {output !== null ? (
+          <>
+            <h4 class="wm-subtitle">This run in figures</h4>
+            {run !== undefined ? (
+              <dl class={stale ? 'wm-figures wm-stale' : 'wm-figures'}>
+                <div>
+                  <dt>Served</dt>
+                  <dd>{formatNumber(run.throughputPerSecond)} req/s</dd>
+                </div>
+                <div>
+                  <dt>p50 / p95 / p99</dt>
+                  <dd>
+                    {formatMs(run.latencyMs.p50)} / {formatMs(run.latencyMs.p95)} /{' '}
+                    {formatMs(run.latencyMs.p99)}
+                  </dd>
+                </div>
+                <div>
+                  <dt>CPU use</dt>
+                  <dd>{formatNumber(run.cpuUse * 100)} %</dd>
+                </div>
+                <div>
+                  <dt>Peak backlog</dt>
+                  <dd>{formatNumber(run.maxQueued)}</dd>
+                </div>
+                <div class="wm-figure-wide">
+                  <dt>Failed</dt>
+                  <dd>
+                    {formatNumber(failedTotal)} (refused {formatNumber(run.failed.refused)}, worker
+                    timeout {formatNumber(run.failed['worker-timeout'])}, pool timeout{' '}
+                    {formatNumber(run.failed['pool-timeout'])})
+                  </dd>
+                </div>
+                <div>
+                  <dt>Waited for a DB connection</dt>
+                  <dd>{formatNumber(run.pool.waits)}</dd>
+                </div>
+              </dl>
+            ) : null}
+            <h4 class="wm-subtitle">The whole run over time</h4>
+            <WorkerModelTimeChart idPrefix={id} series={output.run.series} />
+            <h4 class="wm-subtitle">Replay of the first seconds</h4>
+            <WorkerModelLiveView
+              idPrefix={id}
+              live={output.live}
+              settings={output.settings}
+              reducedMotion={reducedMotion}
+            />
+          </>
+        ) : null}
+      </div>
     </WidgetFrame>
   );
 }
