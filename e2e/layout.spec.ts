@@ -4,6 +4,7 @@
  * site header; the verdict bar stays in view while the widget scrolls, at 1280 and at 375 px;
  * the phone header is one compact row whose menu opens by keyboard.
  */
+import { MAIN_VIEW_END, measureWidget } from '../scripts/widget-instances.mjs';
 import { expect, test } from './fixtures';
 import { CHAPTER_PAGES } from './pages';
 import { openWidget, WIDGETS } from './widgets';
@@ -23,15 +24,6 @@ export const TALLER_THAN_A_SCREEN: Readonly<Record<string, string>> = {
     'a reading list of some 40 items with no picture to keep beside controls; it scrolls as text',
 };
 
-/**
- * Where a widget's main view ends, when not at the bottom of its `.widget-layout` (or, without
- * one, above its caption).
- */
-export const MAIN_VIEW_END: Readonly<Record<string, string>> = {
-  // An exercise's task ends at its Check button; hints and the solution come after it.
-  exercises: '.ex-actions',
-};
-
 const DESKTOP = { width: 1280, height: 800 };
 
 test.describe('at 1280 × 800', () => {
@@ -42,34 +34,20 @@ test.describe('at 1280 × 800', () => {
       page,
     }) => {
       const figure = await openWidget(page, widget);
-      const m = await figure.evaluate((el, endSelector) => {
-        const header = document.querySelector('.site-header')?.getBoundingClientRect().height ?? 0;
-        const box = el.getBoundingClientRect();
-        const end = endSelector ? el.querySelector(endSelector)?.getBoundingClientRect() : null;
-        const layout = el.querySelector('.widget-layout')?.getBoundingClientRect();
-        const caption = el.querySelector(':scope > figcaption')?.getBoundingClientRect();
-        const bottom = end
-          ? end.bottom
-          : layout
-            ? layout.bottom
-            : caption
-              ? caption.top
-              : box.bottom;
-        const text = document.querySelector('.prose > p')?.getBoundingClientRect().width ?? 0;
-        return {
-          header,
-          width: box.width,
-          text,
-          main: Math.round(bottom - box.top),
-          whole: Math.round(box.height),
-        };
-      }, MAIN_VIEW_END[widget.kind] ?? null);
+      const m = await figure.evaluate(measureWidget, MAIN_VIEW_END[widget.kind] ?? null);
+      const header = await page
+        .locator('.site-header')
+        .evaluate((el) => el.getBoundingClientRect().height);
+      const text = await page
+        .locator('.prose > p')
+        .first()
+        .evaluate((el) => el.getBoundingClientRect().width);
       test.info().annotations.push({
         type: 'height',
         description: `main view ${m.main}px, whole widget ${m.whole}px`,
       });
-      expect(m.width, 'the widget breaks out of the text column').toBeGreaterThan(m.text + 100);
-      const screen = DESKTOP.height - m.header;
+      expect(m.width, 'the widget breaks out of the text column').toBeGreaterThan(text + 100);
+      const screen = DESKTOP.height - header;
       const reason = TALLER_THAN_A_SCREEN[widget.kind];
       if (reason) {
         test.info().annotations.push({ type: 'not asserted', description: reason });

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import { widgetsIn } from '../scripts/widget-instances.mjs';
 import { expect } from './fixtures';
 import { CHAPTER_PAGES } from './pages';
 
@@ -19,17 +20,12 @@ export interface WidgetInstance {
   kind: string;
 }
 
-function kindOf(componentUrl: string): string {
-  const base = path.basename(componentUrl).replace(/\.[\w-]+\.js$/, '');
-  return base.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
-}
-
-export const WIDGETS: WidgetInstance[] = CHAPTER_PAGES.flatMap((page) => {
-  const html = readFileSync(path.join(dist, page, 'index.html'), 'utf8');
-  return [...html.matchAll(/data-widget-slot="([^"]+)"[\s\S]*?component-url="([^"]+)"/g)].map(
-    (m) => ({ page, id: m[1] ?? '', kind: kindOf(m[2] ?? '') }),
-  );
-});
+export const WIDGETS: WidgetInstance[] = CHAPTER_PAGES.flatMap((page) =>
+  widgetsIn(readFileSync(path.join(dist, page, 'index.html'), 'utf8')).map((w) => ({
+    page,
+    ...w,
+  })),
+);
 
 /** Scroll a widget into view and wait until its island has hydrated (it is inert until then). */
 export async function openWidget(
