@@ -79,7 +79,7 @@ export function AsyncView({ id = 'async-view' }: AsyncViewProps) {
         </>
       }
     >
-      <div class="widget-layout">
+      <div class="widget-layout widget-layout-view-first">
         <div class="widget-controls av-controls">
           {FIELDS.map((fieldInfo) => {
             const range = ASYNC_VIEW_RANGES[fieldInfo.name];

@@ -152,7 +152,7 @@ export function Readiness(props: ReadinessProps) {
         </>
       }
     >
-      <div class="widget-layout rdy">
+      <div class="widget-layout widget-layout-view-first rdy">
         <div class="widget-controls">
           <fieldset class="rdy-settings">
             <legend>Probe and outage settings</legend>

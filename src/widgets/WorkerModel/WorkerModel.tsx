@@ -171,7 +171,7 @@ export function WorkerModel({ id = 'worker-model', preset }: WorkerModelProps) {
         ))}
       </div>
 
-      <div class="widget-layout">
+      <div class="widget-layout widget-layout-view-first">
         <div class="widget-controls wm-controls">
           <fieldset class="wm-fieldset">
             <legend>Gunicorn</legend>
