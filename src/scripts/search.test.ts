@@ -27,9 +27,7 @@ describe('sectionsOf (search results per heading)', () => {
     expect(sectionsOf(page([{ title: 'Intro', url: '/intro/' }])).map((s) => s.url)).toEqual([
       '/intro/',
     ]);
-    const many = page(
-      Array.from({ length: 6 }, (_, i) => ({ title: `S${i}`, url: `/p/#s${i}` })),
-    );
+    const many = page(Array.from({ length: 6 }, (_, i) => ({ title: `S${i}`, url: `/p/#s${i}` })));
     expect(sectionsOf(many, 3)).toHaveLength(3);
     expect(sectionsOf({ ...many, sub_results: [] })).toEqual([]);
   });
