@@ -203,15 +203,24 @@ export function Readiness(props: ReadinessProps) {
                   ? 'DB check in liveness'
                   : 'DB check in readiness'}
               </h4>
-              <Chart
-                label={
-                  run.placement === 'db-in-liveness'
-                    ? 'DB check in liveness'
-                    : 'DB check in readiness'
-                }
-                scenario={run.scenario}
-                result={run.result}
-              />
+              {/* On a narrow screen the chart keeps a readable size and scrolls sideways;
+                  the wrapper takes focus so the keyboard can scroll it too. */}
+              <div
+                class="rdy-scroll"
+                tabIndex={0}
+                role="group"
+                aria-label={`${run.placement === 'db-in-liveness' ? 'DB check in liveness' : 'DB check in readiness'} chart`}
+              >
+                <Chart
+                  label={
+                    run.placement === 'db-in-liveness'
+                      ? 'DB check in liveness'
+                      : 'DB check in readiness'
+                  }
+                  scenario={run.scenario}
+                  result={run.result}
+                />
+              </div>
               <p class="rdy-verdict" aria-live="polite">
                 {run.result.verdict}
               </p>
