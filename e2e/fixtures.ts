@@ -1,6 +1,8 @@
 /**
  * Shared e2e fixtures. Every test gets a page that:
- * - fails the test on any console error, uncaught exception or CSP violation;
+ * - fails the test on any console error or warning, uncaught exception or CSP violation (a
+ *   warning is how a library says it fell back to something worse, e.g. Pagefind leaving its
+ *   worker; the few expected ones are listed in EXPECTED_WARNINGS, each with its reason);
  * - blocks and records every request that would leave 127.0.0.1 (the site must work offline);
  * and a `checkA11y(page)` helper running axe with the WCAG 2.2 AA rule set.
  */
@@ -11,9 +13,15 @@ export interface PageGuards {
   consoleErrors: string[];
   cspViolations: string[];
   externalRequests: string[];
-  /** Allow console errors matching this pattern in the current test (e.g. a deliberate 404). */
+  /** Allow console errors or warnings matching this pattern in the current test (e.g. a deliberate 404). */
   allowConsole: (pattern: RegExp) => void;
 }
+
+/**
+ * Console warnings every test may meet, with the reason each is not a defect. Keep it short:
+ * anything else printed as a warning fails the test.
+ */
+export const EXPECTED_WARNINGS: readonly { pattern: RegExp; reason: string }[] = [];
 
 const LOCAL = /^(http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/|data:|blob:|about:)/;
 
@@ -35,7 +43,13 @@ export const test = base.extend<{ guards: PageGuards }>({
         },
       );
       page.on('console', (message) => {
-        if (message.type() === 'error') guards.consoleErrors.push(message.text());
+        const type = message.type();
+        if (type === 'error') guards.consoleErrors.push(message.text());
+        else if (
+          type === 'warning' &&
+          !EXPECTED_WARNINGS.some(({ pattern }) => pattern.test(message.text()))
+        )
+          guards.consoleErrors.push(`warning: ${message.text()}`);
       });
       page.on('pageerror', (error) => guards.consoleErrors.push(`uncaught: ${error.message}`));
       await page.addInitScript(() => {
@@ -45,7 +59,7 @@ export const test = base.extend<{ guards: PageGuards }>({
       });
       await use(guards);
       const errors = guards.consoleErrors.filter((text) => !allowed.some((re) => re.test(text)));
-      expect(errors, 'console errors or CSP violations').toEqual([]);
+      expect(errors, 'console errors, warnings or CSP violations').toEqual([]);
       expect(guards.externalRequests, 'requests that left localhost').toEqual([]);
     },
     // Applies to every test, even one that does not name the fixture.

@@ -1,7 +1,9 @@
 // `npm run bench`: builds the site, then prints
 //  1. every bench/*.bench.ts (simulation speed figures, each with its target);
 //  2. per page: HTML, CSS and JS bytes gzipped (JS = everything the page would load,
-//     islands included), against the budgets;
+//     islands included), against the budgets; and, measured in headless Chromium, each page's
+//     first-load JS: what it loads at 1280 × 800 and at 375 × 740 before the reader scrolls,
+//     i.e. before any island below the fold hydrates (budget: 40 KB on chapters);
 //  3. per widget island: its JS gzipped beyond Preact itself;
 //  4. every bench/*.browser.mjs: figures measured in headless Chromium on the built site
 //     (each module's default export gets { browser, baseUrl, dist } and prints its own rows);
@@ -91,6 +93,61 @@ function closure(entries) {
   return seen;
 }
 
+/** Inline <script> bytes of a built page, gzipped one by one. */
+function inlineJsOf(html) {
+  return [...html.matchAll(/<script(?![^>]*src=)[^>]*>([\s\S]*?)<\/script>/g)].reduce(
+    (n, m) => n + gzipSync(m[1]).length,
+    0,
+  );
+}
+
+/**
+ * Each page's first-load JS, as [1280 × 800, 375 × 740]: every script file the browser fetches
+ * from load until the network is idle without any scrolling (islands in view hydrate, those
+ * below the fold do not), gzipped from dist/, plus the page's inline scripts.
+ */
+async function measureFirstLoad(chromePath, list) {
+  const { startServer } = await import('./serve.mjs');
+  const { server, url } = await startServer({ dir: dist, port: 0 });
+  const { chromium } = await import('@playwright/test');
+  const browser = await chromium.launch({
+    executablePath: chromePath,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+  });
+  const out = new Map();
+  try {
+    for (const page of list) {
+      const inline = inlineJsOf(readFileSync(path.join(dist, page, 'index.html'), 'utf8'));
+      const sizes = [];
+      for (const viewport of [
+        { width: 1280, height: 800 },
+        { width: 375, height: 740 },
+      ]) {
+        const context = await browser.newContext({ viewport });
+        const tab = await context.newPage();
+        const files = new Set();
+        tab.on('request', (request) => {
+          const { pathname } = new URL(request.url());
+          if (pathname.endsWith('.js') && !pathname.startsWith('/pagefind/'))
+            files.add(fileOf(pathname));
+        });
+        // `load` waits for the module graph of the page's scripts; network idle then lets any
+        // island in view hydrate.
+        await tab.goto(new URL(page, url).href, { waitUntil: 'load' });
+        await tab.waitForLoadState('networkidle');
+        await tab.waitForTimeout(500);
+        sizes.push([...files].filter(existsSync).reduce((n, f) => n + gz(f), 0) + inline);
+        await context.close();
+      }
+      out.set(page, sizes);
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  return out;
+}
+
 function pages(dir, prefix = '/') {
   const out = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -112,6 +169,7 @@ if (want('size')) {
     '  budgets: HTML ≤ 30 KB; JS ≤ 10 KB on pages without widgets',
   );
   const islands = new Map();
+  const allJs = new Map();
   let renderer = new Set();
   for (const page of pageList) {
     const htmlFile = path.join(dist, page, 'index.html');
@@ -131,6 +189,7 @@ if (want('size')) {
       0,
     );
     const jsBytes = [...js].reduce((n, f) => n + gz(f), 0) + inlineJs;
+    allJs.set(page, jsBytes);
     const cssBytes = css.filter(existsSync).reduce((n, f) => n + gz(f), 0);
     const htmlBytes = gz(htmlFile);
     const flags = [
@@ -147,6 +206,31 @@ if (want('size')) {
       islandUrls.length ? `  (${islandUrls.length} island${islandUrls.length > 1 ? 's' : ''})` : '',
       flags ? `  ⚠ ${flags}` : '',
     );
+  }
+  const chromePath = findChromium({ obtain: false });
+  if (!chromePath) {
+    console.log('\nfirst-load JS: skipped, no Chromium (set CHROMIUM_PATH)');
+  } else {
+    console.log(
+      '\n━━ first-load JS (gzipped): loaded before scrolling, budget ≤ 40 KB per chapter ━━',
+    );
+    console.log('page'.padEnd(34), '1280×800'.padStart(9), '375×740'.padStart(9), '   all islands');
+    const firstLoad = await measureFirstLoad(chromePath, pageList);
+    for (const page of pageList) {
+      const [wide, narrow] = firstLoad.get(page) ?? [0, 0];
+      const all = allJs.get(page) ?? 0;
+      const chapter = readFileSync(path.join(dist, page, 'index.html'), 'utf8').includes(
+        'class="layout-chapter"',
+      );
+      const over = chapter && Math.max(wide, narrow) > 40 * 1024 ? '  ⚠ over budget' : '';
+      console.log(
+        page.padEnd(34),
+        kb(wide).padStart(9),
+        kb(narrow).padStart(9),
+        kb(all).padStart(14),
+        over,
+      );
+    }
   }
   console.log('\n━━ widget islands: JS gzipped beyond Preact itself ━━');
   const preactBytes = [...renderer].reduce((n, f) => n + gz(f), 0);

@@ -64,6 +64,19 @@ export const LAB_HEADERS = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
 
+/**
+ * Pagefind runs its search in a dedicated worker (/pagefind/pagefind-worker.js). A page with
+ * `Cross-Origin-Embedder-Policy: require-corp` (the lab) may only start a worker whose script
+ * is served with a compatible COEP, or the worker fails and search falls back to the main
+ * thread with a console warning. The header is harmless elsewhere: it governs only what the
+ * worker itself loads (same-origin index files here).
+ * https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Headers/Cross-Origin-Embedder-Policy
+ */
+export const SEARCH_WORKER_PATH = '/pagefind/pagefind-worker.js';
+export const SEARCH_WORKER_HEADERS = {
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
 const INLINE_SCRIPT = /<script(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/g;
 
 export function inlineScriptHashes(html) {
@@ -97,6 +110,9 @@ export function headersFile() {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) lines.push(`  ${name}: ${value}`);
   lines.push('/lab/*');
   for (const [name, value] of Object.entries(LAB_HEADERS)) lines.push(`  ${name}: ${value}`);
+  lines.push(SEARCH_WORKER_PATH);
+  for (const [name, value] of Object.entries(SEARCH_WORKER_HEADERS))
+    lines.push(`  ${name}: ${value}`);
   lines.push('/_astro/*', '  Cache-Control: public, max-age=31536000, immutable', '');
   return lines.join('\n');
 }

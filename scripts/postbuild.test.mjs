@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import {
   HEADER_POLICY,
   LAB_HEADERS,
+  SEARCH_WORKER_HEADERS,
   SECURITY_HEADERS,
   headersFile,
   inlineScriptHashes,
@@ -49,12 +50,27 @@ describe('the host header file', () => {
     expect(lab['Cross-Origin-Opener-Policy']).toBe('same-origin');
   });
 
+  it('serves the search worker so a cross-origin isolated page (/lab/) may start it', () => {
+    const rules = parseHeadersFile(headersFile());
+    expect(headersFor(rules, '/pagefind/pagefind-worker.js')['Cross-Origin-Embedder-Policy']).toBe(
+      'require-corp',
+    );
+    // Other search files keep the site-wide headers only.
+    expect(
+      headersFor(rules, '/pagefind/pagefind.js')['Cross-Origin-Embedder-Policy'],
+    ).toBeUndefined();
+  });
+
   it('matches the nginx self-hosting example', () => {
     const conf = readFileSync(
       path.join(import.meta.dirname, '..', 'docs', 'deploy', 'nginx.conf'),
       'utf8',
     );
-    for (const [name, value] of Object.entries({ ...SECURITY_HEADERS, ...LAB_HEADERS })) {
+    for (const [name, value] of Object.entries({
+      ...SECURITY_HEADERS,
+      ...LAB_HEADERS,
+      ...SEARCH_WORKER_HEADERS,
+    })) {
       expect(conf, name).toContain(`add_header ${name} "${value}" always;`);
     }
   });

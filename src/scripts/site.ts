@@ -3,6 +3,7 @@
  * dialog, copy buttons on code blocks and "copy link" on heading anchors. Every feature
  * degrades to plain HTML without JavaScript.
  */
+import { setupHydration } from './hydration';
 import { setupProgressMarks } from './progress-marks';
 import { setupSearch } from './search';
 import { scrollToHashWidget } from './widget-hash-link';
@@ -17,26 +18,31 @@ function applyTheme(choice: string): void {
 }
 
 function setupTheme(): void {
-  const select = document.querySelector<HTMLSelectElement>('[data-theme-select]');
-  if (!select) return;
+  const selects = [...document.querySelectorAll<HTMLSelectElement>('[data-theme-select]')];
+  if (selects.length === 0) return;
   let stored = 'system';
   try {
     stored = localStorage.getItem(THEME_KEY) ?? 'system';
   } catch {
     // Storage can be blocked; the theme then follows the system.
   }
-  select.value = ['light', 'dark'].includes(stored) ? stored : 'system';
-  select.addEventListener('change', () => {
-    try {
-      if (select.value === 'system') localStorage.removeItem(THEME_KEY);
-      else localStorage.setItem(THEME_KEY, select.value);
-    } catch {
-      // Not persisted, but still applied for this page.
-    }
-    applyTheme(select.value);
-  });
+  let choice = ['light', 'dark'].includes(stored) ? stored : 'system';
+  for (const select of selects) {
+    select.value = choice;
+    select.addEventListener('change', () => {
+      choice = select.value;
+      for (const other of selects) other.value = choice;
+      try {
+        if (choice === 'system') localStorage.removeItem(THEME_KEY);
+        else localStorage.setItem(THEME_KEY, choice);
+      } catch {
+        // Not persisted, but still applied for this page.
+      }
+      applyTheme(choice);
+    });
+  }
   window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
-    applyTheme(select.value);
+    applyTheme(choice);
   });
 }
 
@@ -125,6 +131,7 @@ function setupAnchors(): void {
   }
 }
 
+setupHydration();
 setupTheme();
 setupSearch();
 setupCodeCopy();

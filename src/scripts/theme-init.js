@@ -1,4 +1,7 @@
 (function () {
+  // `js` on <html> before first paint: CSS shows the live widgets and the search and theme
+  // controls only when scripts run, and the chapter's static figures otherwise.
+  document.documentElement.classList.add('js');
   try {
     var choice = localStorage.getItem('fdl-theme');
     var dark =

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { checkAnswer } from '../../sim/training/check';
 import { findExerciseListProblems } from '../../sim/training/schema';
 import { EXERCISE_CHAPTERS } from '../../sim/training/types';
-import { EXERCISES } from './index';
+import { loadChapterExercises } from './by-chapter';
+import { EXERCISES, exercisesForChapter } from './index';
 
 describe('exercise data', () => {
   it('passes the schema, and every stored solution passes its own checker', () => {
@@ -73,5 +74,16 @@ describe('exercise data', () => {
         });
       }
     }
+  });
+});
+
+describe('loadChapterExercises (one chapter on demand)', () => {
+  it('gives each chapter exactly its own exercises, in order, and nothing for other paths', async () => {
+    for (const chapter of EXERCISE_CHAPTERS) {
+      const loaded = await loadChapterExercises(chapter);
+      expect(loaded.map((e) => e.id)).toEqual(exercisesForChapter(chapter).map((e) => e.id));
+    }
+    expect(await loadChapterExercises('/no-such-chapter/')).toEqual([]);
+    expect(await loadChapterExercises('__proto__')).toEqual([]);
   });
 });

@@ -66,6 +66,7 @@ export function AsyncView({ id = 'async-view' }: AsyncViewProps) {
       onDismissNotice={dismissNotice}
       onReset={reset}
       shareUrl={shareUrl}
+      verdict={conclusions[0]}
       caption={
         <>
           Under a WSGI server such as Gunicorn, Flask runs an <code>async def</code> view in an
@@ -78,8 +79,8 @@ export function AsyncView({ id = 'async-view' }: AsyncViewProps) {
         </>
       }
     >
-      <div class="av-layout">
-        <div class="av-controls">
+      <div class="widget-layout widget-layout-view-first">
+        <div class="widget-controls av-controls">
           {FIELDS.map((fieldInfo) => {
             const range = ASYNC_VIEW_RANGES[fieldInfo.name];
             return (
@@ -111,15 +112,7 @@ export function AsyncView({ id = 'async-view' }: AsyncViewProps) {
             );
           })}
         </div>
-        <div class="av-results">
-          <div class="av-conclusions" aria-live="polite">
-            <h4>What this shows</h4>
-            <ul>
-              {conclusions.map((line) => (
-                <li key={line}>{line}</li>
-              ))}
-            </ul>
-          </div>
+        <div class="widget-view av-results">
           <p class="av-legend">
             <span class="av-key av-key-held" aria-hidden="true" /> worker held ·{' '}
             <span class="av-key av-key-api" aria-hidden="true" /> awaiting an API ·{' '}
@@ -127,20 +120,32 @@ export function AsyncView({ id = 'async-view' }: AsyncViewProps) {
             <span class="av-key av-key-task" aria-hidden="true" /> create_task job, hatched where
             cancelled
           </p>
+          <AsyncViewTimeline
+            idPrefix={id}
+            title="await one call after another"
+            result={runs.sequential}
+            scaleMs={scaleMs}
+          />
+          <AsyncViewTimeline
+            idPrefix={id}
+            title="await asyncio.gather(call1, call2, call3)"
+            result={runs.gather}
+            scaleMs={scaleMs}
+          />
         </div>
       </div>
-      <AsyncViewTimeline
-        idPrefix={id}
-        title="await one call after another"
-        result={runs.sequential}
-        scaleMs={scaleMs}
-      />
-      <AsyncViewTimeline
-        idPrefix={id}
-        title="await asyncio.gather(call1, call2, call3)"
-        result={runs.gather}
-        scaleMs={scaleMs}
-      />
+      <div class="widget-more">
+        {conclusions.length > 1 ? (
+          <div class="av-conclusions" aria-live="polite">
+            <h4>What else this shows</h4>
+            <ul>
+              {conclusions.slice(1).map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+      </div>
     </WidgetFrame>
   );
 }

@@ -9,7 +9,10 @@ import { useProgress } from '../ProgressPage/use-progress';
 import { isRecord } from '../../runtime/url-state';
 import { useUrlState } from '../../runtime/use-url-state';
 import { recordExerciseEvent, setResumePoint } from '../../sim/training/progress';
-import { CHAPTER_TITLES, exercisesForChapter } from '../../training/exercises/index';
+import { useEffect, useState } from 'preact/hooks';
+import { loadChapterExercises } from '../../training/exercises/by-chapter';
+import { CHAPTER_TITLES } from '../../training/exercises/chapter-titles';
+import type { Exercise } from '../../sim/training/types';
 import { EXERCISE_CHAPTERS, type ExerciseChapter } from '../../sim/training/types';
 import { ExerciseCard } from './ExerciseCard';
 import './Exercises.css';
@@ -30,12 +33,24 @@ function chapterTitle(chapter: string): string {
 }
 
 export function Exercises({ id = 'exercises', chapter }: ExercisesProps) {
-  const exercises = exercisesForChapter(chapter);
-  const ids = exercises.map((exercise) => exercise.id);
-  const defaults: ExercisesState = { ex: ids[0] ?? '' };
-  // useUrlState reads the URL once on mount, so a fresh validator per render is harmless.
+  // Only this chapter's exercises are fetched (a small chunk), once the island hydrates.
+  const [exercises, setExercises] = useState<Exercise[] | null>(null);
+  useEffect(() => {
+    let live = true;
+    void loadChapterExercises(chapter).then((list) => {
+      if (live) setExercises(list);
+    });
+    return () => {
+      live = false;
+    };
+  }, [chapter]);
+  // The URL is read once on mount, before the list has arrived: accept any id of a sensible
+  // shape there and fall back to the first exercise below when it is not in this chapter.
+  const defaults: ExercisesState = { ex: '' };
   const validate = (raw: unknown): ExercisesState | null =>
-    isRecord(raw) && typeof raw.ex === 'string' && ids.includes(raw.ex) ? { ex: raw.ex } : null;
+    isRecord(raw) && typeof raw.ex === 'string' && /^[\w-]{1,80}$/.test(raw.ex)
+      ? { ex: raw.ex }
+      : null;
   const { state, setState, reset, notice, dismissNotice, shareUrl } = useUrlState(
     id,
     defaults,
@@ -43,8 +58,9 @@ export function Exercises({ id = 'exercises', chapter }: ExercisesProps) {
   );
   const progress = useProgress();
   const mounted = useMounted();
-  const current = exercises.find((exercise) => exercise.id === state.ex) ?? exercises[0];
-  const solvedCount = exercises.filter(
+  const list = exercises ?? [];
+  const current = list.find((exercise) => exercise.id === state.ex) ?? list[0];
+  const solvedCount = list.filter(
     (exercise) => progress.progress.exercises[exercise.id]?.solved === true,
   ).length;
 
@@ -58,7 +74,12 @@ export function Exercises({ id = 'exercises', chapter }: ExercisesProps) {
     );
   };
 
-  if (current === undefined) {
+  const unknownExercise =
+    exercises !== null && state.ex !== '' && !list.some((exercise) => exercise.id === state.ex)
+      ? 'The exercise in the link is not in this chapter; showing the first one.'
+      : null;
+
+  if (exercises !== null && current === undefined) {
     return (
       <WidgetFrame
         id={id}
@@ -78,70 +99,72 @@ export function Exercises({ id = 'exercises', chapter }: ExercisesProps) {
       title={`Exercises: ${chapterTitle(chapter)}`}
       caption={
         <>
-          {exercises.length} exercises, checked by the same simulations as the widgets on this site.
+          {list.length} exercises, checked by the same simulations as the widgets on this site.
           Progress is kept in this browser only; see <a href="/progress/">your progress</a>.
         </>
       }
-      notice={notice ?? progress.notice}
+      notice={notice ?? unknownExercise ?? progress.notice}
       onDismissNotice={notice ? dismissNotice : progress.dismissNotice}
       onReset={reset}
       shareUrl={shareUrl}
     >
-      {mounted ? (
-        <>
-          <p class="ex-summary">
-            {`Solved ${solvedCount} of ${exercises.length} in this chapter.`}
-          </p>
-          <nav class="ex-nav" aria-label="Exercises in this chapter">
-            <ol>
-              {exercises.map((exercise, index) => {
-                const solved = progress.progress.exercises[exercise.id]?.solved === true;
-                return (
-                  <li key={exercise.id}>
-                    <button
-                      type="button"
-                      aria-current={exercise.id === current.id ? 'true' : undefined}
-                      onClick={() => {
-                        setState({ ex: exercise.id });
-                      }}
-                    >
-                      <span class="ex-nav-number">{index + 1}.</span> {exercise.title}
-                      {solved ? <span class="ex-nav-solved"> ✓ solved</span> : null}
-                    </button>
-                  </li>
+      {mounted && current !== undefined ? (
+        <div class="widget-layout ex-layout">
+          <div class="widget-controls">
+            <p class="ex-summary">{`Solved ${solvedCount} of ${list.length} in this chapter.`}</p>
+            <nav class="ex-nav" aria-label="Exercises in this chapter">
+              <ol>
+                {list.map((exercise, index) => {
+                  const solved = progress.progress.exercises[exercise.id]?.solved === true;
+                  return (
+                    <li key={exercise.id}>
+                      <button
+                        type="button"
+                        aria-current={exercise.id === current.id ? 'true' : undefined}
+                        onClick={() => {
+                          setState({ ex: exercise.id });
+                        }}
+                      >
+                        <span class="ex-nav-number">{index + 1}.</span> {exercise.title}
+                        {solved ? <span class="ex-nav-solved"> ✓ solved</span> : null}
+                      </button>
+                    </li>
+                  );
+                })}
+              </ol>
+            </nav>
+          </div>
+          <div class="widget-view">
+            <ExerciseCard
+              key={current.id}
+              exercise={current}
+              mode="practice"
+              idPrefix={`${id}-${current.id}`}
+              headingLevel={4}
+              solvedBefore={progress.progress.exercises[current.id]?.solved === true}
+              onAttempt={(_answer, result) => {
+                progress.update((p) =>
+                  recordExerciseEvent(p, current.id, {
+                    type: 'attempt',
+                    correct: result.correct,
+                    at: new Date().toISOString(),
+                  }),
                 );
-              })}
-            </ol>
-          </nav>
-          <ExerciseCard
-            key={current.id}
-            exercise={current}
-            mode="practice"
-            idPrefix={`${id}-${current.id}`}
-            headingLevel={4}
-            solvedBefore={progress.progress.exercises[current.id]?.solved === true}
-            onAttempt={(_answer, result) => {
-              progress.update((p) =>
-                recordExerciseEvent(p, current.id, {
-                  type: 'attempt',
-                  correct: result.correct,
-                  at: new Date().toISOString(),
-                }),
-              );
-              remember(current.title);
-            }}
-            onHint={(hintsShown) => {
-              progress.update((p) =>
-                recordExerciseEvent(p, current.id, { type: 'hint', hintsShown }),
-              );
-            }}
-            onSolutionShown={() => {
-              progress.update((p) =>
-                recordExerciseEvent(p, current.id, { type: 'solution-shown' }),
-              );
-            }}
-          />
-        </>
+                remember(current.title);
+              }}
+              onHint={(hintsShown) => {
+                progress.update((p) =>
+                  recordExerciseEvent(p, current.id, { type: 'hint', hintsShown }),
+                );
+              }}
+              onSolutionShown={() => {
+                progress.update((p) =>
+                  recordExerciseEvent(p, current.id, { type: 'solution-shown' }),
+                );
+              }}
+            />
+          </div>
+        </div>
       ) : (
         <p>Loading the exercises…</p>
       )}

@@ -142,6 +142,12 @@ export function Readiness(props: ReadinessProps) {
         url.reset();
       }}
       shareUrl={url.shareUrl}
+      verdict={runs
+        .map(
+          (run) =>
+            `${run.placement === 'db-in-liveness' ? 'In liveness' : 'In readiness'}: ${run.result.restarts} restart${run.result.restarts === 1 ? '' : 's'}`,
+        )
+        .join(' · ')}
       caption={
         <>
           The same tasks and probe settings, with the database check in the liveness probe (top) and
@@ -155,52 +161,73 @@ export function Readiness(props: ReadinessProps) {
         </>
       }
     >
-      <div class="rdy">
-        <ul class="rdy-legend" aria-label="Task states">
-          {(Object.keys(STATE_STYLE) as TaskState[]).map((s) => (
-            <li key={s}>
-              <span class={`rdy-swatch rdy-seg-${s}`} style={{ background: STATE_STYLE[s].fill }} />{' '}
-              {STATE_STYLE[s].name}
-            </li>
+      <div class="widget-layout widget-layout-view-first rdy">
+        <div class="widget-controls">
+          <fieldset class="rdy-settings">
+            <legend>Probe and outage settings</legend>
+            {FIELDS.map((field) => {
+              const range = READINESS_LIMITS[field.key];
+              return (
+                <ShutdownNumberField
+                  key={field.key}
+                  id={`${id}-${field.key}`}
+                  label={field.label}
+                  value={state[field.key]}
+                  min={range[0]}
+                  max={range[1]}
+                  step={1}
+                  unit={field.unit}
+                  {...(field.hint ? { hint: field.hint } : {})}
+                  onCommit={(value) => {
+                    const next =
+                      validateReadinessScenario({ ...state, [field.key]: value }) ?? state;
+                    setClampNotice(
+                      next[field.key] === value
+                        ? null
+                        : `${field.label}: ${value} is out of range; using ${next[field.key]}.`,
+                    );
+                    setState(next);
+                  }}
+                />
+              );
+            })}
+          </fieldset>
+        </div>
+        <div class="widget-view rdy-view">
+          <ul class="rdy-legend" aria-label="Task states">
+            {(Object.keys(STATE_STYLE) as TaskState[]).map((s) => (
+              <li key={s}>
+                <span
+                  class={`rdy-swatch rdy-seg-${s}`}
+                  style={{ background: STATE_STYLE[s].fill }}
+                />{' '}
+                {STATE_STYLE[s].name}
+              </li>
+            ))}
+          </ul>
+          {runs.map((run) => (
+            <section key={run.placement} class="rdy-run">
+              <h4>{RUN_TITLES[run.placement]}</h4>
+              {/* On a narrow screen the chart keeps a readable size and scrolls sideways;
+                  the wrapper takes focus so the keyboard can scroll it too. */}
+              <div
+                class="rdy-scroll"
+                tabIndex={0}
+                role="group"
+                aria-label={`${RUN_TITLES[run.placement]} chart`}
+              >
+                <Chart
+                  label={RUN_TITLES[run.placement]}
+                  scenario={run.scenario}
+                  result={run.result}
+                />
+              </div>
+              <p class="rdy-verdict" aria-live="polite">
+                {run.result.verdict}
+              </p>
+            </section>
           ))}
-        </ul>
-        {runs.map((run) => (
-          <section key={run.placement} class="rdy-run">
-            <h4>{RUN_TITLES[run.placement]}</h4>
-            <Chart label={RUN_TITLES[run.placement]} scenario={run.scenario} result={run.result} />
-            <p class="rdy-verdict" aria-live="polite">
-              {run.result.verdict}
-            </p>
-          </section>
-        ))}
-        <fieldset class="rdy-settings">
-          <legend>Probe and outage settings</legend>
-          {FIELDS.map((field) => {
-            const range = READINESS_LIMITS[field.key];
-            return (
-              <ShutdownNumberField
-                key={field.key}
-                id={`${id}-${field.key}`}
-                label={field.label}
-                value={state[field.key]}
-                min={range[0]}
-                max={range[1]}
-                step={1}
-                unit={field.unit}
-                {...(field.hint ? { hint: field.hint } : {})}
-                onCommit={(value) => {
-                  const next = validateReadinessScenario({ ...state, [field.key]: value }) ?? state;
-                  setClampNotice(
-                    next[field.key] === value
-                      ? null
-                      : `${field.label}: ${value} is out of range; using ${next[field.key]}.`,
-                  );
-                  setState(next);
-                }}
-              />
-            );
-          })}
-        </fieldset>
+        </div>
       </div>
     </WidgetFrame>
   );

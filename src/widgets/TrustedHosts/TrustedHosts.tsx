@@ -109,9 +109,16 @@ export function TrustedHosts({ id = 'trusted-hosts' }: TrustedHostsProps) {
       onDismissNotice={dismissNotice}
       onReset={reset}
       shareUrl={shareUrl}
+      verdict={
+        result
+          ? `${result.status === 200 ? '✓' : '✗'} ${result.statusText}`
+          : computed.status === 'ready'
+            ? undefined
+            : 'Checking the host…'
+      }
     >
-      <div class="th-root">
-        <div class="th-inputs">
+      <div class="widget-layout th-root">
+        <div class="widget-controls th-inputs">
           <div class="th-field">
             <label for={`${id}-list`}>TRUSTED_HOSTS (comma-separated; empty = None)</label>
             <input
@@ -181,34 +188,32 @@ export function TrustedHosts({ id = 'trusted-hosts' }: TrustedHostsProps) {
             ))}
           </div>
         </div>
-        {result ? (
-          <div
-            class={`th-result th-${result.status === 200 ? 'ok' : 'bad'}`}
-            role="status"
-            aria-live="polite"
-          >
-            <p class="th-status">
-              <span aria-hidden="true">{result.status === 200 ? '✓' : '✗'}</span>{' '}
-              <strong>{result.statusText}</strong>
+        <div class="widget-view">
+          {result ? (
+            <div class={`th-result th-${result.status === 200 ? 'ok' : 'bad'}`}>
+              <p class="th-status">
+                <span aria-hidden="true">{result.status === 200 ? '✓' : '✗'}</span>{' '}
+                <strong>{result.statusText}</strong>
+              </p>
+              <p>{result.explanation}</p>
+              {result.entries.length > 0 ? (
+                <ul>
+                  {result.entries.map((entry) => (
+                    <li key={entry.entry}>
+                      <code>{entry.entry}</code>: {entry.matches ? 'matches' : 'no match'} —{' '}
+                      {entry.why}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </div>
+          ) : null}
+          {computed.status !== 'ready' ? (
+            <p class="th-loading" role="status">
+              {computed.message || 'Loading the tables for international host names…'}
             </p>
-            <p>{result.explanation}</p>
-            {result.entries.length > 0 ? (
-              <ul>
-                {result.entries.map((entry) => (
-                  <li key={entry.entry}>
-                    <code>{entry.entry}</code>: {entry.matches ? 'matches' : 'no match'} —{' '}
-                    {entry.why}
-                  </li>
-                ))}
-              </ul>
-            ) : null}
-          </div>
-        ) : null}
-        {computed.status !== 'ready' ? (
-          <p class="th-loading" role="status">
-            {computed.message || 'Loading the tables for international host names…'}
-          </p>
-        ) : null}
+          ) : null}
+        </div>
       </div>
     </WidgetFrame>
   );

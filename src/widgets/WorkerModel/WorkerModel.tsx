@@ -125,6 +125,11 @@ export function WorkerModel({ id = 'worker-model', preset }: WorkerModelProps) {
       onDismissNotice={dismissNotice}
       onReset={reset}
       shareUrl={shareUrl}
+      verdict={
+        run === undefined
+          ? 'Waiting for the first run…'
+          : `Served ${formatNumber(run.throughputPerSecond)} req/s · p95 ${formatMs(run.latencyMs.p95)} · ${formatNumber(failedTotal)} failed${stale ? ' (updating…)' : ''}`
+      }
       caption={
         <>
           A seeded discrete-event simulation of one Gunicorn task: Poisson or bursty arrivals, the
@@ -166,8 +171,8 @@ export function WorkerModel({ id = 'worker-model', preset }: WorkerModelProps) {
         ))}
       </div>
 
-      <div class="wm-layout">
-        <div class="wm-controls">
+      <div class="widget-layout widget-layout-view-first">
+        <div class="widget-controls wm-controls">
           <fieldset class="wm-fieldset">
             <legend>Gunicorn</legend>
             <fieldset class="wm-radios">
@@ -357,7 +362,7 @@ export function WorkerModel({ id = 'worker-model', preset }: WorkerModelProps) {
           </div>
         </div>
 
-        <div class="wm-results">
+        <div class="widget-view wm-results">
           <p class="wm-status">
             {progress !== null
               ? `Simulating… ${formatNumber(Math.round((progress.done / Math.max(1, progress.total)) * 100))} %`
@@ -369,75 +374,82 @@ export function WorkerModel({ id = 'worker-model', preset }: WorkerModelProps) {
                       : ''
                   }.`}
           </p>
-          {run !== undefined ? (
-            <dl class={stale ? 'wm-figures wm-stale' : 'wm-figures'}>
-              <div>
-                <dt>Served</dt>
-                <dd>{formatNumber(run.throughputPerSecond)} req/s</dd>
-              </div>
-              <div>
-                <dt>p50 / p95 / p99</dt>
-                <dd>
-                  {formatMs(run.latencyMs.p50)} / {formatMs(run.latencyMs.p95)} /{' '}
-                  {formatMs(run.latencyMs.p99)}
-                </dd>
-              </div>
-              <div>
-                <dt>CPU use</dt>
-                <dd>{formatNumber(run.cpuUse * 100)} %</dd>
-              </div>
-              <div>
-                <dt>Peak backlog</dt>
-                <dd>{formatNumber(run.maxQueued)}</dd>
-              </div>
-              <div>
-                <dt>Failed</dt>
-                <dd>
-                  {formatNumber(failedTotal)} (refused {formatNumber(run.failed.refused)}, worker
-                  timeout {formatNumber(run.failed['worker-timeout'])}, pool timeout{' '}
-                  {formatNumber(run.failed['pool-timeout'])})
-                </dd>
-              </div>
-              <div>
-                <dt>Waited for a DB connection</dt>
-                <dd>{formatNumber(run.pool.waits)}</dd>
-              </div>
-            </dl>
+          {output !== null ? (
+            <>
+              <h4 class="wm-subtitle">Latency as the load grows</h4>
+              <WorkerModelLatencyChart
+                idPrefix={id}
+                sweep={output.sweep}
+                chosenRatePerSecond={output.settings.ratePerSecond}
+              />
+            </>
           ) : null}
-          <div class="wm-conclusions" aria-live="polite" aria-busy={busy}>
-            <h4>What this run shows</h4>
-            {conclusions.length > 0 ? (
-              <ul>
-                {conclusions.map((line) => (
-                  <li key={line}>{line}</li>
-                ))}
-              </ul>
-            ) : (
-              <p>The conclusions appear when the first run finishes.</p>
-            )}
-          </div>
         </div>
       </div>
 
-      {output !== null ? (
-        <>
-          <h4 class="wm-subtitle">Latency as the load grows</h4>
-          <WorkerModelLatencyChart
-            idPrefix={id}
-            sweep={output.sweep}
-            chosenRatePerSecond={output.settings.ratePerSecond}
-          />
-          <h4 class="wm-subtitle">The whole run over time</h4>
-          <WorkerModelTimeChart idPrefix={id} series={output.run.series} />
-          <h4 class="wm-subtitle">Replay of the first seconds</h4>
-          <WorkerModelLiveView
-            idPrefix={id}
-            live={output.live}
-            settings={output.settings}
-            reducedMotion={reducedMotion}
-          />
-        </>
-      ) : null}
+      <div class="widget-more">
+        <div class="wm-conclusions" aria-live="polite" aria-busy={busy}>
+          <h4>What this run shows</h4>
+          {conclusions.length > 0 ? (
+            <ul>
+              {conclusions.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          ) : (
+            <p>The conclusions appear when the first run finishes.</p>
+          )}
+        </div>
+        {output !== null ? (
+          <>
+            <h4 class="wm-subtitle">This run in figures</h4>
+            {run !== undefined ? (
+              <dl class={stale ? 'wm-figures wm-stale' : 'wm-figures'}>
+                <div>
+                  <dt>Served</dt>
+                  <dd>{formatNumber(run.throughputPerSecond)} req/s</dd>
+                </div>
+                <div>
+                  <dt>p50 / p95 / p99</dt>
+                  <dd>
+                    {formatMs(run.latencyMs.p50)} / {formatMs(run.latencyMs.p95)} /{' '}
+                    {formatMs(run.latencyMs.p99)}
+                  </dd>
+                </div>
+                <div>
+                  <dt>CPU use</dt>
+                  <dd>{formatNumber(run.cpuUse * 100)} %</dd>
+                </div>
+                <div>
+                  <dt>Peak backlog</dt>
+                  <dd>{formatNumber(run.maxQueued)}</dd>
+                </div>
+                <div class="wm-figure-wide">
+                  <dt>Failed</dt>
+                  <dd>
+                    {formatNumber(failedTotal)} (refused {formatNumber(run.failed.refused)}, worker
+                    timeout {formatNumber(run.failed['worker-timeout'])}, pool timeout{' '}
+                    {formatNumber(run.failed['pool-timeout'])})
+                  </dd>
+                </div>
+                <div>
+                  <dt>Waited for a DB connection</dt>
+                  <dd>{formatNumber(run.pool.waits)}</dd>
+                </div>
+              </dl>
+            ) : null}
+            <h4 class="wm-subtitle">The whole run over time</h4>
+            <WorkerModelTimeChart idPrefix={id} series={output.run.series} />
+            <h4 class="wm-subtitle">Replay of the first seconds</h4>
+            <WorkerModelLiveView
+              idPrefix={id}
+              live={output.live}
+              settings={output.settings}
+              reducedMotion={reducedMotion}
+            />
+          </>
+        ) : null}
+      </div>
     </WidgetFrame>
   );
 }
