@@ -29,10 +29,10 @@ describe('ShutdownTimeline widget', () => {
 
   it('"Fix it" turns Kubernetes without preStop into a clean drain', async () => {
     render(<ShutdownTimeline preset="k8s-no-prestop" />);
-    expect(verdict()).toMatch(/^[1-9][\d,]* of [\d,]+ requests failed/);
+    expect(verdict()).toMatch(/^Failing: [1-9][\d,]* of [\d,]+ requests failed/);
     fireEvent.click(screen.getByRole('button', { name: /Fix it/ }));
     await waitFor(() => {
-      expect(verdict()).toMatch(/^0 of /);
+      expect(verdict()).toMatch(/^Clean: 0 of /);
     });
     expect(screen.getByRole('combobox', { name: 'preStop hook' })).toHaveProperty('value', 'sleep');
   });
@@ -84,5 +84,31 @@ describe('ShutdownTimeline widget', () => {
     });
     const state = document.querySelector('.sdt-state')?.textContent ?? '';
     expect(state).toContain('stopped');
+  });
+
+  it('ECS with deregistration delay 10 s and stopTimeout 5 s: the headline does not say a bare "0 failed" beside a check that says 502, and one click shows the failure', async () => {
+    const state = {
+      preset: null,
+      cursorSeconds: null,
+      scenario: { ecs: { deregistrationDelaySeconds: 10, stopTimeoutSeconds: 5 } },
+    };
+    window.history.replaceState(
+      null,
+      '',
+      `/graceful-shutdown/?shutdown-timeline-ecs-defaults=${encodeState(state)}`,
+    );
+    render(<ShutdownTimeline />);
+    const check = () =>
+      document.querySelector('.sdt-advice li[data-status="fix"]')?.textContent ?? '';
+    expect(check()).toContain('get a 502');
+    expect(verdict()).toMatch(/^Lucky: 0 of [\d,]+ requests failed/);
+    expect(verdict()).toContain('Not safe, only lucky');
+    expect(verdict()).toContain('deregistration delay');
+    fireEvent.click(screen.getByRole('button', { name: /Show the failure/ }));
+    await waitFor(() => {
+      expect(verdict()).toMatch(/^Failing: [1-9][\d,]* of [\d,]+ requests failed/);
+    });
+    expect(verdict()).toContain('got a 502');
+    expect(check()).toMatch(/In this run: [1-9][\d,]* got a 502/);
   });
 });

@@ -21,6 +21,7 @@ import {
 import type { ShutdownScenario } from '../../sim/shutdown/scenario';
 import { OUTCOMES, simulateShutdown } from '../../sim/shutdown/shutdown';
 import { describeStateAt } from '../../sim/shutdown/state-at';
+import { findTrafficThatShows, tellShutdownStory } from '../../sim/shutdown/story';
 import { OUTCOME_STYLES } from './outcome-style';
 import { ShutdownSettings, type ChoiceCommit, type NumberCommit } from './ShutdownSettings';
 import {
@@ -86,6 +87,8 @@ export function ShutdownTimeline(props: ShutdownTimelineProps) {
 
   const result = useMemo(() => simulateShutdown(state.scenario), [state.scenario]);
   const advice = useMemo(() => adviseShutdown(state.scenario), [state.scenario]);
+  const story = useMemo(() => tellShutdownStory(result, advice), [result, advice]);
+  const offer = useMemo(() => findTrafficThatShows(state.scenario, story), [state.scenario, story]);
   const [zoom, setZoom] = useState<'stop' | 'all'>('stop');
   // "Around the stop": from 10 s before the stop command until everything here has ended.
   const lastLocalEndMs = useMemo(
@@ -195,6 +198,14 @@ export function ShutdownTimeline(props: ShutdownTimelineProps) {
         url.reset();
       }}
       shareUrl={url.shareUrl}
+      verdict={
+        <span class="sdt-verdict" data-failed={result.summary.failed} data-tone={story.tone}>
+          <span class="sdt-tone">
+            {story.tone === 'clean' ? 'Clean:' : story.tone === 'latent' ? 'Lucky:' : 'Failing:'}
+          </span>{' '}
+          {story.headline}
+        </span>
+      }
       caption={
         <>
           One old container being stopped, request by request. Lanes: the orchestrator, the load
@@ -251,9 +262,30 @@ export function ShutdownTimeline(props: ShutdownTimelineProps) {
           </button>
         </div>
 
-        <p class="sdt-verdict" aria-live="polite" data-failed={result.summary.failed}>
-          {result.summary.verdict}
-        </p>
+        {offer ? (
+          <p class="sdt-offer">
+            This run is clean only by luck.{' '}
+            <button
+              type="button"
+              onClick={() => {
+                setClampNotice(null);
+                setState((s) => ({
+                  ...s,
+                  preset: null,
+                  scenario: offer.scenario,
+                  cursorSeconds: null,
+                }));
+              }}
+            >
+              Show the failure: {offer.label}
+            </button>
+          </p>
+        ) : story.tone === 'latent' ? (
+          <p class="sdt-offer">
+            This run is clean only by luck, and more long requests would not show it here: the limit
+            still marked Fix is never reached before another one ends the requests.
+          </p>
+        ) : null}
 
         <ul class="sdt-legend" aria-label="Outcomes">
           {OUTCOMES.map((o) => (
@@ -359,8 +391,8 @@ export function ShutdownTimeline(props: ShutdownTimelineProps) {
             Order the limits: <strong>{advice.ordering}</strong>
           </p>
           <ul>
-            {advice.rules.map((r) => (
-              <li key={r.id} data-status={r.status}>
+            {story.checks.map(({ rule: r, inRun, failedInRun }) => (
+              <li key={r.id} data-status={r.status} data-failed-in-run={failedInRun}>
                 <span class={`sdt-status sdt-status-${r.status}`}>
                   {r.status === 'ok' ? 'OK' : r.status === 'fix' ? 'Fix' : 'Note'}
                 </span>{' '}
@@ -369,6 +401,7 @@ export function ShutdownTimeline(props: ShutdownTimelineProps) {
                 <a href={r.docUrl} rel="noopener noreferrer" target="_blank">
                   docs
                 </a>
+                {inRun ? <span class="sdt-inrun"> {inRun}</span> : null}
               </li>
             ))}
           </ul>
