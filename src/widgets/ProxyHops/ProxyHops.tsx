@@ -30,6 +30,7 @@ import { parseTrustedHostsText } from '../../sim/proxy/trusted-hosts-list';
 import { ProxyHopsCheckbox } from './ProxyHopsCheckbox';
 import { ProxyHopsChain } from './ProxyHopsChain';
 import { ProxyHopsOutcome } from './ProxyHopsOutcome';
+import { ProxyHopsVerdict } from './ProxyHopsVerdict';
 import { ProxyHopsSelect } from './ProxyHopsSelect';
 import { ProxyHopsSnapshots } from './ProxyHopsSnapshots';
 import { ProxyHopsTextField } from './ProxyHopsTextField';
@@ -114,6 +115,7 @@ export function ProxyHops({ id = 'proxy-hops', preset }: ProxyHopsProps) {
       onDismissNotice={dismissNotice}
       onReset={reset}
       shareUrl={shareUrl}
+      verdict={outcome ? <ProxyHopsVerdict classification={outcome.classification} /> : null}
     >
       <div class="ph-root">
         <div class="ph-presets" role="group" aria-label="Start from a preset chain">
@@ -266,6 +268,10 @@ export function ProxyHops({ id = 'proxy-hops', preset }: ProxyHopsProps) {
               sessionCookieSecure={state.app.sessionCookieSecure}
               onSettings={(proxyFix) => {
                 update({ proxyFix });
+              }}
+              onHops={(hops) => {
+                update({ hops: [...hops] });
+                setAnnouncement('Changed the hop settings that pass the browser’s Host on.');
               }}
             />
           ) : null}
