@@ -224,6 +224,7 @@ export function collectSuggestions(
     suggestions.push({
       code: 'pool',
       text: `pool_size ${r.largestPoolSizeThatFits}, max_overflow 0${capped ? ' (requests beyond it wait for a connection)' : ''}`,
+      patch: { poolSize: r.largestPoolSizeThatFits, maxOverflow: 0 },
     });
   }
   if (
@@ -234,6 +235,7 @@ export function collectSuggestions(
     suggestions.push({
       code: 'workers',
       text: `${r.largestWorkersThatFit} worker${r.largestWorkersThatFit === 1 ? '' : 's'} per task`,
+      patch: { workers: r.largestWorkersThatFit },
     });
   }
   if (
@@ -244,30 +246,50 @@ export function collectSuggestions(
     suggestions.push({
       code: 'tasks',
       text: `at most ${r.largestTasksThatFit} task${r.largestTasksThatFit === 1 ? '' : 's'}`,
+      patch: { tasks: r.largestTasksThatFit },
     });
   }
   if (r.verdict === 'deploy-exceeds' && s.minimumHealthyPercent > 0) {
     suggestions.push({
       code: 'deploy',
       text: 'maximumPercent 100 with a lower minimumHealthyPercent (old tasks stop before new ones start, at reduced capacity)',
+      patch: { maximumPercent: 100, minimumHealthyPercent: Math.min(s.minimumHealthyPercent, 50) },
     });
   }
   if (room >= 1) {
     if (s.pgbouncer === null) {
+      const size = Math.min(PGBOUNCER_DEFAULTS.defaultPoolSize, room);
       suggestions.push({
         code: 'pgbouncer',
-        text: `PgBouncer in transaction mode with default_pool_size ${Math.min(PGBOUNCER_DEFAULTS.defaultPoolSize, room)}`,
+        text: `PgBouncer in transaction mode with default_pool_size ${size}`,
+        patch: {
+          pgbouncer: { ...PGBOUNCER_DEFAULTS, poolMode: 'transaction', defaultPoolSize: size },
+        },
       });
     } else if (s.pgbouncer.placement === 'per-task') {
+      const size = Math.min(s.pgbouncer.defaultPoolSize, room);
+      const reserve = Math.min(s.pgbouncer.reservePoolSize, room - size);
       suggestions.push({
         code: 'pgbouncer',
-        text: `one shared PgBouncer instead of one per task (default_pool_size ${Math.min(s.pgbouncer.defaultPoolSize, room)})`,
+        text: `one shared PgBouncer instead of one per task (default_pool_size ${size}${reserve === s.pgbouncer.reservePoolSize ? '' : `, reserve_pool_size ${reserve}`})`,
+        patch: {
+          pgbouncer: {
+            ...s.pgbouncer,
+            placement: 'shared',
+            defaultPoolSize: size,
+            reservePoolSize: reserve,
+          },
+        },
       });
     }
   }
   if (r.rds === null) {
     const needed = r.deployTotal + r.reservedTotal;
-    suggestions.push({ code: 'max-connections', text: `max_connections ${needed} or more` });
+    suggestions.push({
+      code: 'max-connections',
+      text: `max_connections ${needed} or more`,
+      patch: { maxConnections: needed },
+    });
   }
   return suggestions;
 }

@@ -184,6 +184,11 @@ export type SuggestionCode =
 export interface CapacitySuggestion {
   readonly code: SuggestionCode;
   readonly text: string;
+  /**
+   * The settings this suggestion changes. Each suggestion is an alternative: applied alone to
+   * the current settings, it makes the deploy peak fit (capacity.test.ts checks every one).
+   */
+  readonly patch: CapacityInput;
 }
 
 /** The three Gunicorn worker-count presets for the task's vCPUs (domain-facts §2.1, guide §3). */

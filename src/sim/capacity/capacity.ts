@@ -253,6 +253,10 @@ function computeMemory(s: CapacitySettings): MemoryResult {
 }
 
 export function computeCapacity(input: CapacityInput = {}): CapacityResult {
+  return computeCapacityChecked(input, true);
+}
+
+function computeCapacityChecked(input: CapacityInput, checkSuggestions: boolean): CapacityResult {
   const s = resolveCapacityInput(input);
   const totals = computeTotals(s);
   const effectiveWorkerClass = effectiveWorkerClassOf(s.workerClass, s.threads);
@@ -330,7 +334,14 @@ export function computeCapacity(input: CapacityInput = {}): CapacityResult {
   return {
     ...base,
     warnings: collectWarnings(s, base),
-    suggestions: collectSuggestions(s, base),
+    // Only alternatives that fit on their own: each is checked by running the calculator with
+    // it applied (one level deep: that run does not check its own suggestions).
+    suggestions: checkSuggestions
+      ? collectSuggestions(s, base).filter(
+          (suggestion) =>
+            computeCapacityChecked({ ...s, ...suggestion.patch }, false).verdict === 'fits',
+        )
+      : collectSuggestions(s, base),
   };
 }
 

@@ -302,10 +302,18 @@ export function Capacity({ id = 'capacity', preset, focus }: CapacityProps) {
     <WidgetFrame
       id={id}
       title="Connections and memory: will it fit?"
-      notice={notice}
-      onDismissNotice={dismissNotice}
+      notice={notice ?? (messages.length > 0 ? `Input adjusted: ${messages.join(' ')}` : null)}
+      onDismissNotice={() => {
+        dismissNotice();
+        setMessages([]);
+      }}
       onReset={onReset}
       shareUrl={shareUrl}
+      verdict={
+        <span class={`cap-verdict cap-tone-${verdict.tone}`}>
+          <strong>{verdict.headline}</strong> {verdict.detail}
+        </span>
+      }
       caption={
         <>
           Every Gunicorn worker has its own SQLAlchemy pool; what a worker reaches is the requests
@@ -337,19 +345,6 @@ export function Capacity({ id = 'capacity', preset, focus }: CapacityProps) {
               {p.label}
             </button>
           ))}
-        </div>
-
-        <div class="cap-messages" role="status" aria-live="polite">
-          {messages.length > 0 ? (
-            <>
-              <strong>Input adjusted:</strong>
-              <ul>
-                {messages.map((message, index) => (
-                  <li key={index}>{message}</li>
-                ))}
-              </ul>
-            </>
-          ) : null}
         </div>
 
         <div class="cap-layout">
@@ -559,12 +554,24 @@ export function Capacity({ id = 'capacity', preset, focus }: CapacityProps) {
           </div>
 
           <div class="cap-results">
-            <div class={`cap-verdict cap-tone-${verdict.tone}`} role="status" aria-live="polite">
-              <p>
-                <strong>{verdict.headline}</strong> {verdict.detail}
-              </p>
-              {verdict.fixes === null ? null : <p>{verdict.fixes}</p>}
-            </div>
+            {verdict.fixes === null ? null : (
+              <div class={`cap-fixes cap-tone-${verdict.tone}`}>
+                <p>{verdict.fixes}</p>
+                <div class="cap-fix-buttons" role="group" aria-label="Try one alternative">
+                  {result.suggestions.map((suggestion) => (
+                    <button
+                      key={suggestion.code}
+                      type="button"
+                      onClick={() => {
+                        apply({ ...state, ...suggestion.patch });
+                      }}
+                    >
+                      Try: {suggestion.text}
+                    </button>
+                  ))}
+                </div>
+              </div>
+            )}
 
             {focus === 'workers' ? (
               <section class="cap-block" aria-labelledby={fieldId('memory-title')}>
