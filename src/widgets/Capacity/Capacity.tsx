@@ -39,6 +39,12 @@ import { CapacityConnectionBar } from './CapacityConnectionBar';
 import { CapacityMemoryBar } from './CapacityMemoryBar';
 import { CapacityNumberField } from './CapacityNumberField';
 import { CapacityTaskChart } from './CapacityTaskChart';
+import {
+  CAPACITY_GOAL,
+  capacityGoalStart,
+  checkCapacityGoal,
+} from '../../sim/training/widget-goals';
+import { WidgetGoal } from '../WidgetGoal/WidgetGoal';
 import { WARNING_PREFIX, describePoolArithmetic, describeVerdict } from './capacity-text';
 import './Capacity.css';
 
@@ -229,6 +235,7 @@ export function Capacity({ id = 'capacity', preset, focus }: CapacityProps) {
   );
   const points = useMemo(() => sweepTaskCounts(state, sweepMax), [state, sweepMax]);
   const verdict = describeVerdict(result);
+  const goalStatus = useMemo(() => checkCapacityGoal(state), [state]);
   const open = OPEN_SECTIONS[focus ?? 'default'];
   const fieldId = (key: string): string => `${id}-${key}`;
 
@@ -346,6 +353,15 @@ export function Capacity({ id = 'capacity', preset, focus }: CapacityProps) {
             </button>
           ))}
         </div>
+
+        <WidgetGoal
+          goal={CAPACITY_GOAL}
+          status={goalStatus}
+          onStart={() => {
+            setMessages([]);
+            setState(capacityGoalStart());
+          }}
+        />
 
         <div class="cap-layout">
           <div class="cap-inputs">

@@ -31,6 +31,8 @@ import { ProxyHopsCheckbox } from './ProxyHopsCheckbox';
 import { ProxyHopsChain } from './ProxyHopsChain';
 import { ProxyHopsOutcome } from './ProxyHopsOutcome';
 import { ProxyHopsVerdict } from './ProxyHopsVerdict';
+import { PROXY_GOAL, checkProxyGoal, proxyGoalStart } from '../../sim/training/widget-goals';
+import { WidgetGoal } from '../WidgetGoal/WidgetGoal';
 import { ProxyHopsSelect } from './ProxyHopsSelect';
 import { ProxyHopsSnapshots } from './ProxyHopsSnapshots';
 import { ProxyHopsTextField } from './ProxyHopsTextField';
@@ -88,6 +90,7 @@ export function ProxyHops({ id = 'proxy-hops', preset }: ProxyHopsProps) {
   const computed = useWithNameprep(
     () => ({
       result: simulateChain(state),
+      goal: checkProxyGoal(state),
       classification: classifyConfiguration(state),
       advice: recommendSettings(state),
     }),
@@ -138,6 +141,17 @@ export function ProxyHops({ id = 'proxy-hops', preset }: ProxyHopsProps) {
             </button>
           ))}
         </div>
+
+        {outcome ? (
+          <WidgetGoal
+            goal={PROXY_GOAL}
+            status={outcome.goal}
+            onStart={() => {
+              setState(proxyGoalStart());
+              setAnnouncement('Loaded the goal’s chain: CloudFront → ALB with x_for=3.');
+            }}
+          />
+        ) : null}
 
         <div class="ph-columns">
           <div class="ph-inputs">

@@ -22,6 +22,12 @@ import type { ShutdownScenario } from '../../sim/shutdown/scenario';
 import { OUTCOMES, simulateShutdown } from '../../sim/shutdown/shutdown';
 import { describeStateAt } from '../../sim/shutdown/state-at';
 import { findTrafficThatShows, tellShutdownStory } from '../../sim/shutdown/story';
+import {
+  SHUTDOWN_GOAL,
+  checkShutdownGoal,
+  shutdownGoalStart,
+} from '../../sim/training/widget-goals';
+import { WidgetGoal } from '../WidgetGoal/WidgetGoal';
 import { OUTCOME_STYLES } from './outcome-style';
 import { ShutdownSettings, type ChoiceCommit, type NumberCommit } from './ShutdownSettings';
 import {
@@ -88,6 +94,7 @@ export function ShutdownTimeline(props: ShutdownTimelineProps) {
   const result = useMemo(() => simulateShutdown(state.scenario), [state.scenario]);
   const advice = useMemo(() => adviseShutdown(state.scenario), [state.scenario]);
   const story = useMemo(() => tellShutdownStory(result, advice), [result, advice]);
+  const goalStatus = useMemo(() => checkShutdownGoal(state.scenario), [state.scenario]);
   const offer = useMemo(() => findTrafficThatShows(state.scenario, story), [state.scenario, story]);
   const [zoom, setZoom] = useState<'stop' | 'all'>('stop');
   // "Around the stop": from 10 s before the stop command until everything here has ended.
@@ -262,6 +269,15 @@ export function ShutdownTimeline(props: ShutdownTimelineProps) {
           </button>
         </div>
 
+        <WidgetGoal
+          goal={SHUTDOWN_GOAL}
+          status={goalStatus}
+          onStart={() => {
+            setPlaying(false);
+            setClampNotice(null);
+            setState({ preset: null, scenario: shutdownGoalStart(), cursorSeconds: null });
+          }}
+        />
         {offer ? (
           <p class="sdt-offer">
             This run is clean only by luck.{' '}
