@@ -111,4 +111,30 @@ describe('ShutdownTimeline widget', () => {
     expect(verdict()).toContain('got a 502');
     expect(check()).toMatch(/In this run: [1-9][\d,]* got a 502/);
   });
+
+  it('draws the limits as labelled bands and zooms with buttons and keys, not the wheel', async () => {
+    render(<ShutdownTimeline preset="ecs-tuned" />);
+    const labels = [...document.querySelectorAll('.sdt-band text')].map((t) => t.textContent);
+    expect(labels.some((l) => l.startsWith('Deregistration delay (drain) 25 s'))).toBe(true);
+    expect(labels.some((l) => l.startsWith('Gunicorn graceful_timeout 25 s'))).toBe(true);
+    const shown = () => {
+      const m = /Showing ([\d.]+) s to ([\d.]+) s/.exec(
+        [...document.querySelectorAll('.sdt-small')].map((e) => e.textContent).join(' '),
+      );
+      return Number(m![2]) - Number(m![1]);
+    };
+    const before = shown();
+    fireEvent.click(screen.getByRole('button', { name: 'Zoom in (+)' }));
+    await waitFor(() => {
+      expect(shown()).toBeCloseTo(before / 2, 0);
+    });
+    fireEvent.keyDown(screen.getByRole('slider', { name: 'Time cursor' }), { key: '+' });
+    await waitFor(() => {
+      expect(shown()).toBeCloseTo(before / 4, 0);
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Zoom out (−)' }));
+    await waitFor(() => {
+      expect(shown()).toBeCloseTo(before / 2, 0);
+    });
+  });
 });

@@ -106,13 +106,27 @@ export function ShutdownTimeline(props: ShutdownTimelineProps) {
       ),
     [result],
   );
-  const viewStartMs = zoom === 'all' ? 0 : Math.max(0, result.times.stopCommandAtMs - 10_000);
-  const viewEndMs = Math.max(
-    viewStartMs + 1000,
+  const [zoomFactor, setZoomFactor] = useState(1);
+  const baseStartMs = zoom === 'all' ? 0 : Math.max(0, result.times.stopCommandAtMs - 10_000);
+  const baseEndMs = Math.max(
+    baseStartMs + 1000,
     zoom === 'all'
       ? result.horizonMs
       : Math.min(result.horizonMs, Math.max(lastLocalEndMs, result.times.stopCommandAtMs) + 5000),
   );
+  // Zoom in around the cursor (buttons and the + / − keys), never past the base view.
+  const baseSpanMs = baseEndMs - baseStartMs;
+  const zoomedSpanMs = Math.max(500, baseSpanMs / zoomFactor);
+  const anchorMs =
+    state.cursorSeconds === null ? result.times.stopCommandAtMs + 1000 : state.cursorSeconds * 1000;
+  const viewStartMs = Math.min(
+    Math.max(baseStartMs, anchorMs - zoomedSpanMs / 2),
+    baseEndMs - zoomedSpanMs,
+  );
+  const viewEndMs = viewStartMs + zoomedSpanMs;
+  const zoomBy = (factor: number) => {
+    setZoomFactor((z) => Math.min(64, Math.max(1, z * factor)));
+  };
   const cursorMs = Math.min(
     viewEndMs,
     Math.max(
@@ -337,11 +351,37 @@ export function ShutdownTimeline(props: ShutdownTimelineProps) {
             value={zoom}
             onChange={(e) => {
               setZoom(e.currentTarget.value === 'all' ? 'all' : 'stop');
+              setZoomFactor(1);
             }}
           >
             <option value="stop">Around the stop</option>
             <option value="all">The whole run</option>
           </select>
+        </div>
+        <div class="sdt-zoom-buttons" role="group" aria-label="Zoom the timeline">
+          <button
+            type="button"
+            aria-keyshortcuts="+"
+            disabled={zoomFactor >= 64}
+            onClick={() => {
+              zoomBy(2);
+            }}
+          >
+            Zoom in (+)
+          </button>
+          <button
+            type="button"
+            aria-keyshortcuts="-"
+            disabled={zoomFactor <= 1}
+            onClick={() => {
+              zoomBy(0.5);
+            }}
+          >
+            Zoom out (−)
+          </button>
+          <span class="sdt-small">
+            ×{zoomFactor}, centred on the time cursor; + and − work while the cursor has focus.
+          </span>
         </div>
         <p class="sdt-small">
           Showing {formatSeconds(viewStartMs)} to {formatSeconds(viewEndMs)}.{' '}
@@ -361,6 +401,11 @@ export function ShutdownTimeline(props: ShutdownTimelineProps) {
             step={0.1}
             value={cursorMs / 1000}
             aria-valuetext={`${formatSeconds(cursorMs)}, ${stopRelative(cursorMs)}`}
+            aria-keyshortcuts="+ -"
+            onKeyDown={(e) => {
+              if (e.key === '+' || e.key === '=') zoomBy(2);
+              else if (e.key === '-' || e.key === '_') zoomBy(0.5);
+            }}
             onInput={(e) => {
               setPlaying(false);
               const v = Number.parseFloat(e.currentTarget.value);
