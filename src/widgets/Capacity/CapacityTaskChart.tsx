@@ -87,6 +87,15 @@ export function CapacityTaskChart({ result, points }: CapacityTaskChartProps) {
         <text x={LEFT - 6} y={TOP + 8} class="cap-svg-small" text-anchor="end">
           {Math.round(yMax)}
         </text>
+        <polyline points={line('steadyTotal')} class="cap-line-steady" />
+        <polyline points={line('deployTotal')} class="cap-line-deploy" />
+        <line
+          x1={LEFT}
+          x2={WIDTH - RIGHT}
+          y1={y(r.available)}
+          y2={y(r.available)}
+          class="cap-limit-halo"
+        />
         <line
           x1={LEFT}
           x2={WIDTH - RIGHT}
@@ -94,11 +103,14 @@ export function CapacityTaskChart({ result, points }: CapacityTaskChartProps) {
           y2={y(r.available)}
           class="cap-limit-line"
         />
-        <text x={WIDTH - RIGHT} y={y(r.available) - 4} class="cap-svg-small" text-anchor="end">
-          {`limit ${limitWord}${r.available}`}
+        <text
+          x={WIDTH - RIGHT}
+          y={y(r.available) - 4}
+          class="cap-svg-small cap-limit-label"
+          text-anchor="end"
+        >
+          {`max_connections limit ${limitWord}${r.available}`}
         </text>
-        <polyline points={line('steadyTotal')} class="cap-line-steady" />
-        <polyline points={line('deployTotal')} class="cap-line-deploy" />
         {deployWall === null ? null : (
           <line
             x1={x(deployWall)}
