@@ -134,4 +134,15 @@ describe('ProxyHops widget', () => {
     render(<ProxyHops id="ph" preset="alb" />);
     expect(screen.getAllByText('UNVERIFIED:').length).toBeGreaterThan(0);
   });
+
+  it('draws the chain with forged bytes marked ✗, and Enter on a hop opens its settings', () => {
+    render(<ProxyHops id="ph" preset="cloudfront-alb" />);
+    fireEvent.click(screen.getByLabelText('Attacker forging headers'));
+    const forged = [...document.querySelectorAll('.ph-d-forged')].map((t) => t.textContent);
+    expect(forged).toContain('✗6.6.6.6');
+    const hop = screen.getByRole('button', { name: /^Edit hop 2: / });
+    fireEvent.keyDown(hop, { key: 'Enter' });
+    const details = document.getElementById('ph-hop-1-settings') as HTMLDetailsElement;
+    expect(details.open).toBe(true);
+  });
 });

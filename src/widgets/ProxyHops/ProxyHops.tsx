@@ -30,6 +30,7 @@ import { parseTrustedHostsText } from '../../sim/proxy/trusted-hosts-list';
 import { ProxyHopsCheckbox } from './ProxyHopsCheckbox';
 import { ProxyHopsChain } from './ProxyHopsChain';
 import { ProxyHopsOutcome } from './ProxyHopsOutcome';
+import { ProxyHopsDiagram } from './ProxyHopsDiagram';
 import { ProxyHopsVerdict } from './ProxyHopsVerdict';
 import { PROXY_GOAL, checkProxyGoal, proxyGoalStart } from '../../sim/training/widget-goals';
 import { WidgetGoal } from '../WidgetGoal/WidgetGoal';
@@ -149,6 +150,19 @@ export function ProxyHops({ id = 'proxy-hops', preset }: ProxyHopsProps) {
             onStart={() => {
               setState(proxyGoalStart());
               setAnnouncement('Loaded the goal’s chain: CloudFront → ALB with x_for=3.');
+            }}
+          />
+        ) : null}
+
+        {outcome ? (
+          <ProxyHopsDiagram
+            result={outcome.result}
+            onSelectHop={(index) => {
+              const details = document.getElementById(`${id}-hop-${index}-settings`);
+              if (!(details instanceof HTMLDetailsElement)) return;
+              details.open = true;
+              details.scrollIntoView({ block: 'nearest' });
+              details.querySelector('summary')?.focus();
             }}
           />
         ) : null}
