@@ -140,7 +140,7 @@ describe('ProxyHops widget', () => {
     fireEvent.click(screen.getByLabelText('Attacker forging headers'));
     const forged = [...document.querySelectorAll('.ph-d-forged')].map((t) => t.textContent);
     expect(forged).toContain('✗6.6.6.6');
-    const hop = screen.getByRole('button', { name: /^Edit hop 2: / });
+    const hop = screen.getByRole('button', { name: /^2\. .*edit this hop$/ });
     fireEvent.keyDown(hop, { key: 'Enter' });
     const details = document.getElementById('ph-hop-1-settings') as HTMLDetailsElement;
     expect(details.open).toBe(true);

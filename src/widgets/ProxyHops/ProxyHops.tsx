@@ -157,6 +157,13 @@ export function ProxyHops({ id = 'proxy-hops', preset }: ProxyHopsProps) {
         {outcome ? (
           <ProxyHopsDiagram
             result={outcome.result}
+            forged={
+              client.mode === 'attacker'
+                ? Object.values(client.spoof)
+                    .map((v: string) => v.trim())
+                    .filter((v) => v !== '')
+                : []
+            }
             onSelectHop={(index) => {
               const details = document.getElementById(`${id}-hop-${index}-settings`);
               if (!(details instanceof HTMLDetailsElement)) return;

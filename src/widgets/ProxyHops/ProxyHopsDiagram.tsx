@@ -9,6 +9,8 @@ import type { ChainResult, HeaderLine } from '../../sim/proxy/hops';
 
 export interface ProxyHopsDiagramProps {
   result: ChainResult;
+  /** The values an attacking client forges (empty when the client is honest). */
+  forged: readonly string[];
   /** Open the settings of proxy `index` (0-based position in the chain). */
   onSelectHop: (index: number) => void;
 }
@@ -22,7 +24,17 @@ function lineOf(headers: readonly HeaderLine[], name: string): HeaderLine | unde
   return headers.find((h) => h.name.toLowerCase() === name.toLowerCase());
 }
 
-function HeaderText({ line, name, y }: { line: HeaderLine | undefined; name: string; y: number }) {
+function HeaderText({
+  line,
+  name,
+  y,
+  forged,
+}: {
+  line: HeaderLine | undefined;
+  name: string;
+  y: number;
+  forged: readonly string[];
+}) {
   return (
     <text x={NODE_W / 2 + 24} y={y} class="ph-d-header">
       {`${name}: `}
@@ -30,7 +42,7 @@ function HeaderText({ line, name, y }: { line: HeaderLine | undefined; name: str
         <tspan class="ph-d-absent">(not sent)</tspan>
       ) : (
         line.pieces.map((p, i) =>
-          p.clientControlled && !p.separator ? (
+          p.clientControlled && !p.separator && forged.includes(p.text.trim()) ? (
             <tspan key={i} class="ph-d-forged" text-decoration="underline">
               {`✗${p.text}`}
             </tspan>
@@ -43,7 +55,7 @@ function HeaderText({ line, name, y }: { line: HeaderLine | undefined; name: str
   );
 }
 
-export function ProxyHopsDiagram({ result, onSelectHop }: ProxyHopsDiagramProps) {
+export function ProxyHopsDiagram({ result, forged, onSelectHop }: ProxyHopsDiagramProps) {
   const senders = result.hops;
   const nodes = senders.length + 1;
   const height = nodes * NODE_H + (nodes - 1) * LEG_H + 4;
@@ -51,7 +63,9 @@ export function ProxyHopsDiagram({ result, onSelectHop }: ProxyHopsDiagramProps)
   const remote = result.request?.remote_addr ?? 'no request';
   const clientIp = senders[0]?.sourceAddress ?? '';
   const remoteOk = remote.replace(/:[0-9]+$/, '') === clientIp;
-  const forgedAnywhere = result.received.some((h) => h.pieces.some((p) => p.clientControlled));
+  const forgedAnywhere = result.received.some((h) =>
+    h.pieces.some((p) => p.clientControlled && forged.includes(p.text.trim())),
+  );
   const summary = senders
     .map((s, i) => {
       const xff = lineOf(s.headers, 'X-Forwarded-For');
@@ -89,7 +103,7 @@ export function ProxyHopsDiagram({ result, onSelectHop }: ProxyHopsDiagramProps)
                   class="ph-d-hop"
                   role="button"
                   tabIndex={0}
-                  aria-label={`Edit hop ${i}: ${s.label}`}
+                  aria-label={`${i}. ${s.label} ${s.sourceAddress}: edit this hop`}
                   onClick={() => {
                     onSelectHop(i - 1);
                   }}
@@ -116,15 +130,21 @@ export function ProxyHopsDiagram({ result, onSelectHop }: ProxyHopsDiagramProps)
                 d={`M${NODE_W / 2 - 5} ${legTop + LEG_H - 10} L${NODE_W / 2} ${legTop + LEG_H - 2} L${NODE_W / 2 + 5} ${legTop + LEG_H - 10}`}
                 class="ph-d-arrow"
               />
-              <text x={NODE_W / 2 + 10} y={legTop + 14} class="ph-d-scheme">
+              <text x={NODE_W / 2 - 8} y={legTop + 26} text-anchor="end" class="ph-d-scheme">
                 {s.scheme}
               </text>
               <HeaderText
                 line={lineOf(s.headers, 'X-Forwarded-For')}
                 name="X-Forwarded-For"
                 y={legTop + 18}
+                forged={forged}
               />
-              <HeaderText line={lineOf(s.headers, 'Host')} name="Host" y={legTop + 36} />
+              <HeaderText
+                line={lineOf(s.headers, 'Host')}
+                name="Host"
+                y={legTop + 36}
+                forged={forged}
+              />
             </g>
           );
         })}

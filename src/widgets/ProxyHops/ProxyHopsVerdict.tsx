@@ -21,7 +21,9 @@ export function ProxyHopsVerdict({ classification }: { classification: Classific
         {VERDICT_ICONS[classification.verdict]}
       </span>{' '}
       Verdict: <strong>{VERDICT_LABELS[classification.verdict]}</strong>.{' '}
-      <span class="ph-verdict-summary">{classification.summary}</span>
+      <span class="ph-verdict-summary">
+        {classification.summary.replace(`${VERDICT_LABELS[classification.verdict]}: `, '')}
+      </span>
     </span>
   );
 }

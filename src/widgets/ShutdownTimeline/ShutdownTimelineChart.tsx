@@ -139,9 +139,16 @@ export function ShutdownTimelineChart(props: ShutdownTimelineChartProps) {
                 height={lanes.length * LANE_H}
                 class="sdt-band-shade"
               />
-              <text x={Math.min(from + 4, LABEL_W + PLOT_W - 4)} y={y + BAND_H - 5}>
-                {b.label}
-              </text>
+              {/* A narrow band late in the view is labelled to its left, inside its own row. */}
+              {from > LABEL_W + PLOT_W / 2 && to - from < b.label.length * 6.5 ? (
+                <text x={to - 4} y={y + BAND_H - 5} text-anchor="end">
+                  {b.label}
+                </text>
+              ) : (
+                <text x={from + 4} y={y + BAND_H - 5}>
+                  {b.label}
+                </text>
+              )}
               <title>{`${b.label}: ${formatSeconds(b.fromMs)} to ${formatSeconds(b.toMs)}`}</title>
             </g>
           );
