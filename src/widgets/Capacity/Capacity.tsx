@@ -318,7 +318,8 @@ export function Capacity({ id = 'capacity', preset, focus }: CapacityProps) {
       shareUrl={shareUrl}
       verdict={
         <span class={`cap-verdict cap-tone-${verdict.tone}`}>
-          <strong>{verdict.headline}</strong> {verdict.detail}
+          <strong>{verdict.headline}</strong>{' '}
+          <span class="cap-verdict-detail">{verdict.detail}</span>
         </span>
       }
       caption={
