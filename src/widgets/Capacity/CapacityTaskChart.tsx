@@ -89,20 +89,16 @@ export function CapacityTaskChart({ result, points }: CapacityTaskChartProps) {
         </text>
         <polyline points={line('steadyTotal')} class="cap-line-steady" />
         <polyline points={line('deployTotal')} class="cap-line-deploy" />
-        <line
-          x1={LEFT}
-          x2={WIDTH - RIGHT}
-          y1={y(r.available)}
-          y2={y(r.available)}
-          class="cap-limit-halo"
-        />
-        <line
-          x1={LEFT}
-          x2={WIDTH - RIGHT}
-          y1={y(r.available)}
-          y2={y(r.available)}
-          class="cap-limit-line"
-        />
+        {['cap-limit-halo', 'cap-limit-line'].map((cls) => (
+          <line
+            key={cls}
+            x1={LEFT}
+            x2={WIDTH - RIGHT}
+            y1={y(r.available)}
+            y2={y(r.available)}
+            class={cls}
+          />
+        ))}
         <text
           x={WIDTH - RIGHT}
           y={y(r.available) - 4}
