@@ -64,7 +64,7 @@ test("set the guide's example by keyboard and read the verdict; the link reprodu
   // Five threads per worker do reach the guide's 160, and the deploy doubles it.
   await typeInto(page, figure.getByRole('spinbutton', { name: 'threads per worker' }), '5');
   await expect(verdict).toContainText('Does not fit.');
-  await expect(verdict).toContainText('pool_size 1, max_overflow 0');
+  await expect(figure.locator('.cap-fixes')).toContainText('pool_size 1, max_overflow 0');
 
   // The state is written to the URL (debounced); a fresh page with that URL shows the same.
   // The figure's id names the URL parameter (WidgetSlot derives it from widget and preset).
@@ -87,7 +87,9 @@ test("set the guide's example by keyboard and read the verdict; the link reprodu
 test('an out-of-range value is clamped with a visible message', async ({ page }) => {
   const figure = await openWidget(page);
   await typeInto(page, figure.getByRole('spinbutton', { name: 'workers per task' }), '100000');
-  await expect(figure.getByText(/workers: 100000 is above the largest value/)).toBeVisible();
+  await expect(figure.locator('.widget-notice')).toContainText(
+    /workers: 100000 is above the largest value/,
+  );
   await expect(figure.getByRole('spinbutton', { name: 'workers per task' })).toHaveValue('256');
 });
 

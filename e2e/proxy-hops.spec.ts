@@ -64,6 +64,9 @@ test('build CloudFront → ALB with a spoofing client by keyboard, apply x_for=2
   await press(page, figure.getByRole('button', { name: 'Apply recommended settings' }), 'Enter');
   await expect(figure.getByRole('spinbutton', { name: 'x_for' })).toHaveValue('2');
   await expect(remoteAddr).toHaveText('203.0.113.7');
+  // CloudFront still sends its origin name as Host: not correct until that hop is changed.
+  await expect(figure.locator('.ph-verdict')).toContainText('Wrong host');
+  await press(page, figure.getByRole('button', { name: 'Change CloudFront to fix this' }), 'Enter');
   await expect(figure.locator('.ph-verdict')).toContainText('Correct');
   await expect(figure.locator('.ph-line code')).toHaveText(
     'app.wsgi_app = ProxyFix(app.wsgi_app, x_for=2, x_proto=1, x_host=0, x_port=0, x_prefix=0)',

@@ -46,7 +46,7 @@ test('shell form: everything stops at the 10 s SIGKILL; exec form drains and exi
     .selectOption({ label: 'Exec form: CMD ["gunicorn", …]' });
   await expect(verdict).toContainText('(exit 0)');
   await expect(verdict).not.toContainText('SIGKILL');
-  await expect(verdict).toContainText(/^0 of [\d,]+ requests failed/);
+  await expect(verdict).toContainText(/^Clean: 0 of [\d,]+ requests failed/);
   await expect(figure.getByRole('combobox', { name: 'Preset' })).toHaveValue('');
   await expect(state).toContainText('exited (0)');
 });
@@ -57,7 +57,7 @@ test('keyboard: scrub the cursor and apply "Fix it"', async ({ page }) => {
     .getByRole('combobox', { name: 'Preset' })
     .selectOption({ label: 'Kubernetes without preStop' });
   const verdict = figure.locator('.sdt-verdict');
-  await expect(verdict).toContainText(/^[1-9][\d,]* of [\d,]+ requests failed/);
+  await expect(verdict).toContainText(/^Failing: [1-9][\d,]* of [\d,]+ requests failed/);
 
   const cursor = figure.getByRole('slider', { name: 'Time cursor' });
   await cursor.focus();
@@ -69,14 +69,14 @@ test('keyboard: scrub the cursor and apply "Fix it"', async ({ page }) => {
   const fix = figure.getByRole('button', { name: /Fix it/ });
   await fix.focus();
   await page.keyboard.press('Enter');
-  await expect(verdict).toContainText(/^0 of [\d,]+ requests failed/);
+  await expect(verdict).toContainText(/^Clean: 0 of [\d,]+ requests failed/);
   await expect(figure.getByRole('combobox', { name: 'preStop hook' })).toHaveValue('sleep');
 
   // The scenario is in the URL: reloading keeps it.
   await page.waitForFunction(() => window.location.search.includes('shutdown-timeline='));
   await page.reload();
   const again = page.getByRole('figure', { name: TITLE });
-  await expect(again.locator('.sdt-verdict')).toContainText(/^0 of /);
+  await expect(again.locator('.sdt-verdict')).toContainText(/^Clean: 0 of /);
 });
 
 test('junk in the link gives a notice and the defaults', async ({ page }) => {

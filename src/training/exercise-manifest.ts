@@ -1,7 +1,8 @@
 /**
  * Which exercise belongs to which chapter: all that the sidebar marks on every page need.
  * Kept apart from the exercise definitions so every page does not download them
- * (exercise-manifest.test.ts fails if this list and EXERCISES ever disagree).
+ * (exercise-manifest.test.ts fails if this list and EXERCISES, followed by the guided goals
+ * inside the simulators (WIDGET_GOALS in src/sim/training/widget-goals.ts), ever disagree).
  */
 export const EXERCISE_MANIFEST: readonly { readonly id: string; readonly chapter: string }[] = [
   { id: 'dev-server-internal-tool', chapter: '/development-server/' },
@@ -28,4 +29,8 @@ export const EXERCISE_MANIFEST: readonly { readonly id: string; readonly chapter
   { id: 'async-concurrency', chapter: '/async-views/' },
   { id: 'async-find-bug-create-task', chapter: '/async-views/' },
   { id: 'async-extra', chapter: '/async-views/' },
+  // Guided goals inside the simulators, checked live by the simulation.
+  { id: 'widget-proxy-unspoofable', chapter: '/reverse-proxies/' },
+  { id: 'widget-capacity-deploy-surge', chapter: '/the-container/' },
+  { id: 'widget-shutdown-zero-lost-20s', chapter: '/graceful-shutdown/' },
 ];

@@ -650,3 +650,18 @@ describe('properties', () => {
     expect(computeCapacity({}).settings).toEqual(CAPACITY_DEFAULTS);
   });
 });
+
+describe('suggestions are alternatives', () => {
+  it('each suggestion, applied alone, makes the deploy peak fit (so the widget may say "any one")', () => {
+    fc.assert(
+      fc.property(inputArb, (input) => {
+        const result = computeCapacity(input);
+        for (const suggestion of result.suggestions) {
+          const alone = computeCapacity({ ...input, ...suggestion.patch });
+          expect(alone.verdict, `${suggestion.code}: ${suggestion.text}`).toBe('fits');
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

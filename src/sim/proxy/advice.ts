@@ -19,15 +19,21 @@ import {
   type PickedValue,
   type ProxyFixSettings,
 } from './hops';
+import { findHostRepair, type HopRepair } from './host-repair';
 import { PROXY_FIX_ARGS, type ProxyFixArg, type ProxyFixCounts } from './proxy-fix';
 
-export type Verdict = 'correct' | 'spoofable' | 'leaks-proxy-address' | 'loses-https';
+export type { HopRepair } from './host-repair';
+
+export type Verdict =
+  'correct' | 'spoofable' | 'leaks-proxy-address' | 'loses-https' | 'wrong-host' | 'rejected';
 
 export const VERDICT_LABELS: Readonly<Record<Verdict, string>> = {
   correct: 'Correct',
   spoofable: 'Spoofable',
   'leaks-proxy-address': 'Leaks a proxy address',
   'loses-https': 'Loses https',
+  'wrong-host': 'Wrong host',
+  rejected: 'Rejected',
 };
 
 export interface Finding {
@@ -36,7 +42,11 @@ export interface Finding {
 }
 
 export interface Classification {
-  /** The most serious problem: spoofable > loses-https > leaks-proxy-address > correct. */
+  /**
+   * The most serious problem: spoofable > rejected > loses-https > leaks-proxy-address >
+   * wrong-host > correct. "Correct" only when no finding but notes remains, so the verdict
+   * accounts for every field the findings name.
+   */
   readonly verdict: Verdict;
   /** One plain-words sentence. */
   readonly summary: string;
@@ -50,6 +60,18 @@ export interface Recommendation {
   readonly reasons: Readonly<Record<ProxyFixArg, string>>;
   /** Problems no x_* value can fix (for example Gunicorn < 22 merging underscore headers). */
   readonly warnings: readonly string[];
+  /**
+   * What is still wrong once these values are applied: every finding of the classification
+   * with them, each with why no x_* value fixes it and, where the model knows one, the hop
+   * setting that does.
+   */
+  readonly remaining: readonly RemainingProblem[];
+}
+
+export interface RemainingProblem {
+  readonly finding: Finding;
+  readonly why: string;
+  readonly hopFix: HopRepair | null;
 }
 
 /** Distinct forged values so the verdict can tell exactly which one got through. */
@@ -194,12 +216,19 @@ export function classifyConfiguration(scenario: ChainScenario): Classification {
     });
   }
 
-  const order: Verdict[] = ['spoofable', 'loses-https', 'leaks-proxy-address'];
-  const verdict = order.find((kind) => findings.some((f) => f.kind === kind)) ?? 'correct';
+  const order: readonly (readonly [Finding['kind'], Verdict])[] = [
+    ['spoofable', 'spoofable'],
+    ['rejected', 'rejected'],
+    ['loses-https', 'loses-https'],
+    ['leaks-proxy-address', 'leaks-proxy-address'],
+    ['host-rewritten', 'wrong-host'],
+  ];
+  const worst = order.find(([kind]) => findings.some((f) => f.kind === kind));
+  const verdict: Verdict = worst ? worst[1] : 'correct';
   const summary =
     verdict === 'correct'
-      ? `Correct: remote_addr is the real client (${request?.remote_addr ?? '—'}), the scheme is ${request?.scheme ?? '—'}, and an attacker's forged headers are ignored.`
-      : findings.find((f) => f.kind === verdict)!.message;
+      ? `Correct: remote_addr is the real client (${request?.remote_addr ?? '—'}), the scheme is ${request?.scheme ?? '—'}, the host is ${request?.host ?? '—'}, and an attacker's forged headers are ignored.`
+      : findings.find((f) => f.kind === worst![0])!.message;
   return { verdict, summary, findings };
 }
 
@@ -307,6 +336,18 @@ export function recommendSettings(scenario: ChainScenario): Recommendation {
     werkzeugVersion: scenario.proxyFix.werkzeugVersion,
   };
   const check = classifyConfiguration({ ...scenario, proxyFix: settings });
+  const remaining: RemainingProblem[] = check.findings
+    .filter((f) => f.kind !== 'note')
+    .map((finding) => {
+      const hopFix = finding.kind === 'host-rewritten' ? findHostRepair(scenario) : null;
+      const why =
+        finding.kind === 'host-rewritten'
+          ? `No x_* value can restore it: Host was replaced on the way and no proxy writes an X-Forwarded-Host that carries ${scenario.client.host}.${hopFix ? '' : ' This model knows no setting of these proxies that passes the browser’s Host on: have a proxy you control write X-Forwarded-Host and raise x_host.'}`
+          : finding.kind === 'spoofable'
+            ? 'No x_* value can stop it: the forged value reaches the app through a header or a server setting ProxyFix does not control.'
+            : 'No x_* value changes it: it comes from how a proxy or Gunicorn is configured.';
+      return { finding, why, hopFix };
+    });
   for (const finding of check.findings) {
     if (finding.kind === 'spoofable') {
       const underscore =
@@ -321,5 +362,6 @@ export function recommendSettings(scenario: ChainScenario): Recommendation {
     enabled,
     reasons: reasons as Record<ProxyFixArg, string>,
     warnings,
+    remaining,
   };
 }

@@ -202,17 +202,43 @@ describe('advice (domain-facts §1.6, §6)', () => {
     expect(advice.counts.x_proto).toBe(1);
     const result = simulateChain(withCounts(scenario, advice.counts));
     expect(result.request?.remote_addr).toBe('203.0.113.7');
-    expect(classifyConfiguration(withCounts(scenario, advice.counts)).verdict).toBe('correct');
+    // remote_addr is right, but CloudFront still sends its origin name as Host.
+    expect(classifyConfiguration(withCounts(scenario, advice.counts)).verdict).toBe('wrong-host');
+  });
+
+  it('CloudFront → ALB, attacker, recommended values applied: the verdict is not "correct" while request.host is the origin name, and the Host fix it names makes it correct', () => {
+    const scenario = attacking(createScenario('cloudfront-alb'));
+    const before = classifyConfiguration(scenario);
+    expect(before.findings.map((f) => f.kind)).toContain('host-rewritten');
+    const advice = recommendSettings(scenario);
+    const applied = withCounts(scenario, advice.counts);
+    expect(simulateChain(applied).request?.host).toBe('origin.example.com');
+    const after = classifyConfiguration(applied);
+    expect(after.verdict).not.toBe('correct');
+    expect(after.summary).toContain('origin.example.com');
+    // Every problem listed before is either gone or reported as remaining, with why.
+    for (const kind of before.findings.map((f) => f.kind)) {
+      const still = after.findings.some((f) => f.kind === kind);
+      expect(still).toBe(advice.remaining.some((r) => r.finding.kind === kind));
+    }
+    const host = advice.remaining.find((r) => r.finding.kind === 'host-rewritten')!;
+    expect(host.why).toContain('No x_* value');
+    expect(host.hopFix?.changes.map((c) => c.hopLabel)).toEqual(['CloudFront']);
+    const repaired = { ...applied, hops: host.hopFix!.hops };
+    expect(simulateChain(repaired).request?.host).toBe(scenario.client.host);
+    const again = recommendSettings(repaired);
+    expect(classifyConfiguration(withCounts(repaired, again.counts)).verdict).toBe('correct');
+    expect(again.remaining).toEqual([]);
   });
 
   it.each([
-    ['no-proxy', 0],
-    ['nginx-same-host', 1],
-    ['alb', 1],
-    ['cloudfront-alb', 2],
-    ['api-gateway-alb', 2],
-    ['alb-nginx', 2],
-  ] as const)('%s needs x_for=%i and is then correct', (preset, xFor) => {
+    ['no-proxy', 0, 'correct'],
+    ['nginx-same-host', 1, 'correct'],
+    ['alb', 1, 'correct'],
+    ['cloudfront-alb', 2, 'wrong-host'],
+    ['api-gateway-alb', 2, 'wrong-host'],
+    ['alb-nginx', 2, 'correct'],
+  ] as const)('%s needs x_for=%i and is then %s', (preset, xFor, verdict) => {
     const scenario = createScenario(preset);
     const advice = recommendSettings(scenario);
     expect(advice.counts.x_for).toBe(xFor);
@@ -220,7 +246,9 @@ describe('advice (domain-facts §1.6, §6)', () => {
       ...scenario,
       proxyFix: { ...scenario.proxyFix, ...advice.counts, enabled: advice.enabled },
     };
-    expect(classifyConfiguration(applied).verdict).toBe('correct');
+    expect(classifyConfiguration(applied).verdict).toBe(verdict);
+    // What remains is exactly what the verdict still flags.
+    expect(advice.remaining.length > 0).toBe(verdict !== 'correct');
   });
 
   it('x_for one too high is spoofable; one too low leaks a proxy address', () => {

@@ -17,7 +17,6 @@
  * - §5 docker stop (docker/cli container_stop.md) and PID 1 under dash (verified on bookworm).
  */
 import {
-  effectiveEcsStopTimeoutSeconds,
   effectiveLoadBalancer,
   effectiveWorkerClass,
   gunicornReceivesSignal,
@@ -26,328 +25,28 @@ import {
 } from './scenario';
 import { generateRequests, type TrafficRequest } from './traffic';
 
-export type Outcome =
-  | 'completed'
-  | 'reset'
-  | 'killed'
-  | 'error-500' // Gunicorn answered 500 Internal Server Error
-  | 'refused'
-  | 'lb-502'
-  | 'not-routed';
+import {
+  type Cause,
+  finiteOrNull,
+  GEVENT_TICK_MS,
+  GTHREAD_SELECT_MS,
+  type Lane,
+  MASTER_EXIT_AFTER_WORKERS_MS,
+  type Outcome,
+  QUICK_EXIT_MS,
+  type RequestResult,
+  seconds,
+  type ShutdownEvent,
+  type ShutdownResult,
+  type ShutdownTimes,
+  WORKER_RESPAWN_MS,
+  type WorkerResult,
+} from './shutdown-types';
+import { planOrchestrator } from './orchestrator-plan';
+import { summarize, workerLaneEvents } from './shutdown-summary';
 
-/** Why a request ended the way it did (the "which limit cut what" of the summary). */
-export type Cause =
-  | 'served'
-  | 'served-elsewhere' // the load balancer no longer routed it here
-  | 'backlog-reset' // still in the kernel accept queue when the last listener copy closed
-  | 'queued-in-worker' // accepted by a gthread worker but not started when the worker died
-  | 'abandoned-after-accept' // gthread 23: accepted on the final wake-up, then dropped
-  | 'sigkill-orchestrator' // in progress when ECS / the kubelet / docker sent SIGKILL
-  | 'sigkill-graceful-timeout' // in progress when the Gunicorn master SIGKILLed at graceful_timeout
-  | 'quick-stop' // in progress when INT/QUIT made the worker exit after 0.1 s
-  | 'quick-stop-500' // the same on a 22.0+ sync worker (modelled as '23'/'24+'), which answers 500 on its way out
-  | 'worker-timeout' // sync request longer than `timeout`: the heartbeat check killed the worker
-  | 'listener-closed' // connected after every copy of the listening socket was closed
-  | 'deregistration-delay'; // the ALB's deregistration delay elapsed while it was in flight
-
-export const OUTCOMES: readonly Outcome[] = [
-  'completed',
-  'reset',
-  'killed',
-  'error-500',
-  'refused',
-  'lb-502',
-  'not-routed',
-];
-
-export const CAUSES: readonly Cause[] = [
-  'served',
-  'served-elsewhere',
-  'backlog-reset',
-  'queued-in-worker',
-  'abandoned-after-accept',
-  'sigkill-orchestrator',
-  'sigkill-graceful-timeout',
-  'quick-stop',
-  'quick-stop-500',
-  'worker-timeout',
-  'listener-closed',
-  'deregistration-delay',
-];
-
-export interface RequestResult {
-  id: number;
-  arriveAtMs: number;
-  durationMs: number;
-  /** The worker that accepted it (0-based), or null if no worker ever accepted it. */
-  workerIndex: number | null;
-  /** When a worker (thread, greenlet) started running it, or null. */
-  startAtMs: number | null;
-  /** When the client saw the result. */
-  endAtMs: number;
-  outcome: Outcome;
-  cause: Cause;
-}
-
-export type Lane = 'orchestrator' | 'load-balancer' | 'master' | `worker-${number}`;
-
-export interface ShutdownEvent {
-  atMs: number;
-  lane: Lane;
-  /** What happened, as a short sentence. */
-  label: string;
-  /** The lane's state from this instant on (shown by the time cursor). */
-  state: string;
-}
-
-export interface WorkerResult {
-  index: number;
-  acceptStopAtMs: number | null;
-  listenerCloseAtMs: number | null;
-  exitAtMs: number | null;
-  killed: boolean;
-}
-
-export interface ShutdownTimes {
-  stopCommandAtMs: number;
-  routingStopAtMs: number | null;
-  lbDeadlineAtMs: number | null;
-  preStopEndAtMs: number | null;
-  signalAtMs: number | null;
-  gunicornSignalAtMs: number | null;
-  masterKillAtMs: number | null;
-  killAtMs: number | null;
-  lastListenerCloseAtMs: number | null;
-  containerExitAtMs: number | null;
-}
-
-export interface CutSummary {
-  cause: Cause;
-  count: number;
-  /** When this limit struck (ms from start) where it is one instant, else null. */
-  atMs: number | null;
-}
-
-export interface ShutdownSummary {
-  total: number;
-  failed: number;
-  byOutcome: Record<Outcome, number>;
-  byCause: Record<Cause, number>;
-  /** From the stop command to the container's exit (null: it never exits). */
-  timeToStopMs: number | null;
-  /** The container's exit code: 0 when Gunicorn exits (even after SIGKILLing workers), 137 when SIGKILLed. */
-  exitCode: 0 | 137 | null;
-  cuts: CutSummary[];
-  verdict: string;
-}
-
-export interface ShutdownResult {
-  requests: RequestResult[];
-  events: ShutdownEvent[];
-  lanes: Lane[];
-  workers: WorkerResult[];
-  times: ShutdownTimes;
-  summary: ShutdownSummary;
-  /** Where a drawing of the run can end (ms). */
-  horizonMs: number;
-}
-
-/** handle_quit sleeps 0.1 s before sys.exit(0) (facts §2.3, workers/base.py). */
-export const QUICK_EXIT_MS = 100;
-/** gthread waits in poller.select(1.0) (facts §2.4, workers/gthread.py `run`). */
-export const GTHREAD_SELECT_MS = 1000;
-/** gevent's main loop checks `alive` every second (facts §2.4, workers/ggevent.py `run`). */
-export const GEVENT_TICK_MS = 1000;
-/**
- * The master exits a moment after its last worker: 0.1–0.5 s in the measured 20.1 runs
- * (facts, measured table: worker done 3.03 → master 3.56; 3.01 → 3.23; 0.71 → 0.90), and up to
- * 0.9 s in this project's harness when several Gunicorns share two busy cores.
- */
-export const MASTER_EXIT_AFTER_WORKERS_MS = 400;
-/** Assumed time for the master to boot a replacement after a heartbeat kill (not measured). */
-export const WORKER_RESPAWN_MS = 500;
-/** The kubelet's one-off extension when preStop overruns the grace period (facts §4). */
-export const PRESTOP_OVERRUN_EXTENSION_MS = 2000;
-
-const FAILED: ReadonlySet<Outcome> = new Set(['reset', 'killed', 'error-500', 'refused', 'lb-502']);
-
-export function isFailure(outcome: Outcome): boolean {
-  return FAILED.has(outcome);
-}
-
-function finiteOrNull(value: number): number | null {
-  return Number.isFinite(value) ? value : null;
-}
-
-function seconds(ms: number): string {
-  const s = ms / 1000;
-  return `${Number.isInteger(s) ? s : s.toFixed(s < 10 ? 2 : 1)} s`;
-}
-
-interface OrchestratorPlan {
-  routingStopAtMs: number;
-  lbDeadlineAtMs: number;
-  preStopEndAtMs: number;
-  signalAtMs: number;
-  killAtMs: number;
-}
-
-/** The orchestrator's side, decided before any request is looked at. */
-function planOrchestrator(scenario: ShutdownScenario, events: ShutdownEvent[]): OrchestratorPlan {
-  const t0 = scenario.stopAtSeconds * 1000;
-  const signalName = `SIG${scenario.container.stopSignal}`;
-  const plan: OrchestratorPlan = {
-    routingStopAtMs: Infinity,
-    lbDeadlineAtMs: Infinity,
-    preStopEndAtMs: Infinity,
-    signalAtMs: Infinity,
-    killAtMs: Infinity,
-  };
-  switch (scenario.platform) {
-    case 'ecs-service': {
-      // §3: deregister → draining for the whole delay → STOPSIGNAL → stopTimeout → SIGKILL.
-      const delayMs = scenario.ecs.deregistrationDelaySeconds * 1000;
-      const stopMs = effectiveEcsStopTimeoutSeconds(scenario) * 1000;
-      plan.routingStopAtMs = t0;
-      plan.lbDeadlineAtMs = t0 + delayMs;
-      plan.signalAtMs = t0 + delayMs;
-      plan.killAtMs = plan.signalAtMs + stopMs;
-      events.push(
-        {
-          atMs: t0,
-          lane: 'orchestrator',
-          label: 'Deployment stops the old task: deregister it from the target group',
-          state: 'DEACTIVATING: waiting for the target to drain',
-        },
-        {
-          atMs: t0,
-          lane: 'load-balancer',
-          label: 'Target draining: no new requests are routed to it',
-          state: `draining (deregistration delay ${seconds(delayMs)})`,
-        },
-        {
-          atMs: plan.lbDeadlineAtMs,
-          lane: 'load-balancer',
-          label: 'Deregistration delay elapsed: requests still in flight get a 502',
-          state: 'deregistered',
-        },
-        {
-          atMs: plan.signalAtMs,
-          lane: 'orchestrator',
-          label: `${signalName} to PID 1; stopTimeout ${seconds(stopMs)} starts`,
-          state: 'STOPPING',
-        },
-      );
-      break;
-    }
-    case 'ecs-stop-task': {
-      // §3 caveat: a manual StopTask historically sent SIGTERM without draining (UNVERIFIED today).
-      const stopMs = effectiveEcsStopTimeoutSeconds(scenario) * 1000;
-      plan.signalAtMs = t0;
-      plan.killAtMs = t0 + stopMs;
-      events.push({
-        atMs: t0,
-        lane: 'orchestrator',
-        label: `StopTask: ${signalName} to PID 1 at once, no drain (UNVERIFIED today); stopTimeout ${seconds(stopMs)}`,
-        state: 'STOPPING',
-      });
-      break;
-    }
-    case 'kubernetes': {
-      // §4: the grace clock starts at delete; preStop uses it; then STOPSIGNAL; SIGKILL at the
-      // end of the grace period, +2 s once if preStop was still running.
-      const { terminationGracePeriodSeconds, preStop, preStopSeconds, endpointPropagationSeconds } =
-        scenario.kubernetes;
-      const graceMs = terminationGracePeriodSeconds * 1000;
-      plan.routingStopAtMs = t0 + endpointPropagationSeconds * 1000;
-      events.push(
-        {
-          atMs: t0,
-          lane: 'orchestrator',
-          label: `Pod deleted: terminationGracePeriodSeconds ${seconds(graceMs)} starts`,
-          state: 'Terminating',
-        },
-        {
-          atMs: t0,
-          lane: 'load-balancer',
-          label: 'Endpoint marked terminating; removal still propagating',
-          state: 'still routed (propagating)',
-        },
-        {
-          atMs: plan.routingStopAtMs,
-          lane: 'load-balancer',
-          label: 'Endpoint removal has propagated: no new connections',
-          state: 'removed',
-        },
-      );
-      if (graceMs === 0) {
-        // "if the grace period is not 0": with 0, no preStop and an immediate kill.
-        plan.killAtMs = t0;
-        break;
-      }
-      const preStopMs = preStop === 'none' ? 0 : preStopSeconds * 1000;
-      const overran = preStopMs > graceMs;
-      plan.preStopEndAtMs = preStop === 'none' ? Infinity : t0 + Math.min(preStopMs, graceMs);
-      plan.signalAtMs = t0 + Math.min(preStopMs, graceMs);
-      plan.killAtMs = t0 + graceMs + (overran ? PRESTOP_OVERRUN_EXTENSION_MS : 0);
-      if (preStop !== 'none') {
-        events.push({
-          atMs: t0,
-          lane: 'orchestrator',
-          label: `preStop ${preStop === 'sleep' ? 'sleep action' : 'exec sleep'} ${seconds(preStopMs)} runs (inside the grace period)`,
-          state: 'Terminating: preStop running',
-        });
-      }
-      events.push({
-        atMs: plan.signalAtMs,
-        lane: 'orchestrator',
-        label: overran
-          ? `preStop overran the grace period: ${signalName} now, +2 s extension before SIGKILL`
-          : `${signalName} to PID 1`,
-        state: 'Terminating: stop signal sent',
-      });
-      break;
-    }
-    case 'docker-stop':
-    case 'compose-stop': {
-      // §5: stop signal, wait -t (10 s default; Compose stop_grace_period 10 s), SIGKILL.
-      // -t 0 kills at once, -t -1 waits forever.
-      const timeoutSeconds = scenario.docker.stopTimeoutSeconds;
-      const tool = scenario.platform === 'docker-stop' ? 'docker stop' : 'docker compose stop';
-      if (timeoutSeconds === 0) {
-        plan.killAtMs = t0;
-        break;
-      }
-      plan.signalAtMs = t0;
-      plan.killAtMs = timeoutSeconds < 0 ? Infinity : t0 + timeoutSeconds * 1000;
-      events.push({
-        atMs: t0,
-        lane: 'orchestrator',
-        label:
-          timeoutSeconds < 0
-            ? `${tool}: ${signalName} to PID 1, waits forever (-t -1)`
-            : `${tool}: ${signalName} to PID 1, SIGKILL in ${seconds(timeoutSeconds * 1000)}`,
-        state: 'stopping',
-      });
-      events.push({
-        atMs: t0,
-        lane: 'load-balancer',
-        label: 'No load balancer: clients keep connecting',
-        state: 'nothing stops new connections',
-      });
-      break;
-    }
-  }
-  if (Number.isFinite(plan.killAtMs)) {
-    events.push({
-      atMs: plan.killAtMs,
-      lane: 'orchestrator',
-      label: 'SIGKILL deadline',
-      state: 'SIGKILL deadline passed',
-    });
-  }
-  return plan;
-}
+export * from './shutdown-types';
+export { describeCause } from './shutdown-summary';
 
 interface Slot {
   freeAtMs: number;
@@ -784,33 +483,7 @@ export function simulateShutdown(scenario: ShutdownScenario): ShutdownResult {
       },
     );
   }
-  for (const w of workerResults) {
-    const lane: Lane = `worker-${w.index + 1}`;
-    if (w.acceptStopAtMs !== null && w.acceptStopAtMs < workerExit(w)) {
-      events.push({
-        atMs: w.acceptStopAtMs,
-        lane,
-        label: 'Stops accepting new connections',
-        state: 'draining',
-      });
-    }
-    if (w.listenerCloseAtMs !== null && w.listenerCloseAtMs < workerExit(w)) {
-      events.push({
-        atMs: w.listenerCloseAtMs,
-        lane,
-        label: 'Closes its copy of the listening socket',
-        state: 'draining, listener closed',
-      });
-    }
-    if (w.exitAtMs !== null) {
-      events.push({
-        atMs: w.exitAtMs,
-        lane,
-        label: w.killed ? 'Killed (SIGKILL)' : 'Exits',
-        state: w.killed ? 'killed' : 'exited',
-      });
-    }
-  }
+  events.push(...workerLaneEvents(workerResults));
   events.sort((a, b) => a.atMs - b.atMs);
 
   const lanes: Lane[] = [
@@ -848,100 +521,5 @@ export function simulateShutdown(scenario: ShutdownScenario): ShutdownResult {
     times,
     summary,
     horizonMs: horizonMs + Math.max(1000, horizonMs * 0.03),
-  };
-}
-
-const CAUSE_PHRASES: Record<Cause, string> = {
-  served: 'served',
-  'served-elsewhere': 'served by another task',
-  'backlog-reset': 'reset in the backlog',
-  'queued-in-worker': 'reset while queued in a worker',
-  'abandoned-after-accept': 'accepted then dropped',
-  'sigkill-orchestrator': 'cut by SIGKILL',
-  'sigkill-graceful-timeout': 'cut by graceful_timeout',
-  'quick-stop': 'cut by the quick stop',
-  'quick-stop-500': 'answered 500 by the quick stop',
-  'worker-timeout': 'killed by the worker timeout',
-  'listener-closed': 'refused (nothing listening)',
-  'deregistration-delay': 'got a 502 when the deregistration delay elapsed',
-};
-
-export function describeCause(cause: Cause): string {
-  return CAUSE_PHRASES[cause];
-}
-
-function formatCount(n: number): string {
-  // Thousands separators without Intl (much cheaper than toLocaleString on every run).
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-
-function summarize(
-  results: RequestResult[],
-  times: ShutdownTimes,
-  killedByOrchestrator: boolean,
-  scenario: ShutdownScenario,
-): ShutdownSummary {
-  const byOutcome = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
-  const byCause = Object.fromEntries(CAUSES.map((c) => [c, 0])) as Record<Cause, number>;
-  const failedByCause = Object.fromEntries(CAUSES.map((c) => [c, 0])) as Record<Cause, number>;
-  let failed = 0;
-  for (const r of results) {
-    byOutcome[r.outcome] += 1;
-    byCause[r.cause] += 1;
-    if (isFailure(r.outcome)) {
-      failed += 1;
-      failedByCause[r.cause] += 1;
-    }
-  }
-  const signalAt = times.signalAtMs;
-  const cuts: CutSummary[] = [];
-  for (const cause of CAUSES) {
-    if (cause === 'served' || cause === 'served-elsewhere') continue;
-    const count = failedByCause[cause];
-    if (count === 0) continue;
-    let atMs: number | null = null;
-    if (cause === 'sigkill-orchestrator') atMs = times.killAtMs;
-    else if (cause === 'sigkill-graceful-timeout') atMs = times.masterKillAtMs;
-    else if (cause === 'deregistration-delay') atMs = times.lbDeadlineAtMs;
-    else if (cause === 'backlog-reset') atMs = times.lastListenerCloseAtMs;
-    cuts.push({ cause, count, atMs });
-  }
-  const parts = cuts.map((c) => {
-    let phrase = `${formatCount(c.count)} ${CAUSE_PHRASES[c.cause]}`;
-    if (
-      c.atMs !== null &&
-      (c.cause === 'sigkill-orchestrator' || c.cause === 'sigkill-graceful-timeout')
-    ) {
-      phrase +=
-        signalAt !== null && c.atMs >= signalAt
-          ? ` at ${seconds(c.atMs - signalAt)} after the stop signal`
-          : ` at ${seconds(c.atMs - times.stopCommandAtMs)} after the stop command`;
-    }
-    return phrase;
-  });
-  const total = results.length;
-  const timeToStopMs =
-    times.containerExitAtMs === null ? null : times.containerExitAtMs - times.stopCommandAtMs;
-  const stopText =
-    timeToStopMs === null
-      ? 'The container never stops.'
-      : `The container stopped ${seconds(timeToStopMs)} after the stop command${killedByOrchestrator ? ' (SIGKILL, exit 137)' : ' (exit 0)'}.`;
-  const unverified =
-    scenario.platform === 'ecs-stop-task'
-      ? ' Manual StopTask without drain is UNVERIFIED today.'
-      : '';
-  const verdict =
-    failed === 0
-      ? `0 of ${formatCount(total)} requests failed. ${stopText}${unverified}`
-      : `${formatCount(failed)} of ${formatCount(total)} requests failed: ${parts.join(', ')}. ${stopText}${unverified}`;
-  return {
-    total,
-    failed,
-    byOutcome,
-    byCause,
-    timeToStopMs,
-    exitCode: times.containerExitAtMs === null ? null : killedByOrchestrator ? 137 : 0,
-    cuts,
-    verdict,
   };
 }

@@ -48,9 +48,38 @@ describe('Capacity widget', () => {
     await waitFor(() => {
       expect(verdict().textContent).toContain('Does not fit.');
     });
-    expect(verdict().textContent).toContain('Settings that would fit:');
-    expect(verdict().textContent).toMatch(/pool_size 1, max_overflow 0/);
-    expect(verdict().textContent).toContain('PgBouncer');
+    const fixes = document.querySelector('.cap-fixes')?.textContent ?? '';
+    expect(fixes).toContain('Settings that would fit');
+    expect(fixes).toMatch(/pool_size 1, max_overflow 0/);
+    expect(fixes).toContain('PgBouncer');
+  });
+
+  it('says the settings that would fit are alternatives, and each "Try" alone makes it fit', async () => {
+    render(<Capacity preset="guide-example" />);
+    commit(numberField(/^threads per worker$/), '5');
+    await waitFor(() => {
+      expect(verdict().textContent).toContain('Does not fit.');
+    });
+    const fixes = document.querySelector('.cap-fixes')!;
+    expect(fixes.textContent).toContain('alternatives, any one alone is enough');
+    const tries = screen.getAllByRole('button', { name: /^Try: / });
+    expect(tries.length).toBeGreaterThan(1);
+    fireEvent.click(tries[0]!);
+    await waitFor(() => {
+      expect(verdict().textContent).toContain('Fits.');
+    });
+  });
+
+  it('500 workers is clamped to 256 and the widget notice says so', async () => {
+    render(<Capacity preset="guide-example" />);
+    const workers = numberField(/^workers per task$/);
+    commit(workers, '500');
+    await waitFor(() => {
+      expect(workers.value).toBe('256');
+    });
+    expect(document.querySelector('.widget-notice')?.textContent).toContain(
+      'workers: 500 is above the largest value this calculator models (256); using 256.',
+    );
   });
 
   it('clamps an out-of-range value and says so', async () => {

@@ -39,6 +39,12 @@ import { CapacityConnectionBar } from './CapacityConnectionBar';
 import { CapacityMemoryBar } from './CapacityMemoryBar';
 import { CapacityNumberField } from './CapacityNumberField';
 import { CapacityTaskChart } from './CapacityTaskChart';
+import {
+  CAPACITY_GOAL,
+  capacityGoalStart,
+  checkCapacityGoal,
+} from '../../sim/training/widget-goals';
+import { WidgetGoal } from '../WidgetGoal/WidgetGoal';
 import { WARNING_PREFIX, describePoolArithmetic, describeVerdict } from './capacity-text';
 import './Capacity.css';
 
@@ -229,6 +235,7 @@ export function Capacity({ id = 'capacity', preset, focus }: CapacityProps) {
   );
   const points = useMemo(() => sweepTaskCounts(state, sweepMax), [state, sweepMax]);
   const verdict = describeVerdict(result);
+  const goalStatus = useMemo(() => checkCapacityGoal(state), [state]);
   const open = OPEN_SECTIONS[focus ?? 'default'];
   const fieldId = (key: string): string => `${id}-${key}`;
 
@@ -302,10 +309,19 @@ export function Capacity({ id = 'capacity', preset, focus }: CapacityProps) {
     <WidgetFrame
       id={id}
       title="Connections and memory: will it fit?"
-      notice={notice}
-      onDismissNotice={dismissNotice}
+      notice={notice ?? (messages.length > 0 ? `Input adjusted: ${messages.join(' ')}` : null)}
+      onDismissNotice={() => {
+        dismissNotice();
+        setMessages([]);
+      }}
       onReset={onReset}
       shareUrl={shareUrl}
+      verdict={
+        <span class={`cap-verdict cap-tone-${verdict.tone}`}>
+          <strong>{verdict.headline}</strong>{' '}
+          <span class="cap-verdict-detail">{verdict.detail}</span>
+        </span>
+      }
       caption={
         <>
           Every Gunicorn worker has its own SQLAlchemy pool; what a worker reaches is the requests
@@ -339,18 +355,14 @@ export function Capacity({ id = 'capacity', preset, focus }: CapacityProps) {
           ))}
         </div>
 
-        <div class="cap-messages" role="status" aria-live="polite">
-          {messages.length > 0 ? (
-            <>
-              <strong>Input adjusted:</strong>
-              <ul>
-                {messages.map((message, index) => (
-                  <li key={index}>{message}</li>
-                ))}
-              </ul>
-            </>
-          ) : null}
-        </div>
+        <WidgetGoal
+          goal={CAPACITY_GOAL}
+          status={goalStatus}
+          onStart={() => {
+            setMessages([]);
+            setState(capacityGoalStart());
+          }}
+        />
 
         <div class="cap-layout">
           <div class="cap-inputs">
@@ -559,12 +571,24 @@ export function Capacity({ id = 'capacity', preset, focus }: CapacityProps) {
           </div>
 
           <div class="cap-results">
-            <div class={`cap-verdict cap-tone-${verdict.tone}`} role="status" aria-live="polite">
-              <p>
-                <strong>{verdict.headline}</strong> {verdict.detail}
-              </p>
-              {verdict.fixes === null ? null : <p>{verdict.fixes}</p>}
-            </div>
+            {verdict.fixes === null ? null : (
+              <div class={`cap-fixes cap-tone-${verdict.tone}`}>
+                <p>{verdict.fixes}</p>
+                <div class="cap-fix-buttons" role="group" aria-label="Try one alternative">
+                  {result.suggestions.map((suggestion) => (
+                    <button
+                      key={suggestion.code}
+                      type="button"
+                      onClick={() => {
+                        apply({ ...state, ...suggestion.patch });
+                      }}
+                    >
+                      Try: {suggestion.text}
+                    </button>
+                  ))}
+                </div>
+              </div>
+            )}
 
             {focus === 'workers' ? (
               <section class="cap-block" aria-labelledby={fieldId('memory-title')}>

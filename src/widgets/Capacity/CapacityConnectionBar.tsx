@@ -108,14 +108,15 @@ export function CapacityConnectionBar({ idPrefix, result }: CapacityConnectionBa
             class="cap-seg-reserved"
           />
         ) : null}
-        <line x1={limitX} x2={limitX} y1="6" y2="90" class="cap-limit-line" />
+        <line x1={limitX} x2={limitX} y1="4" y2="92" class="cap-limit-halo" />
+        <line x1={limitX} x2={limitX} y1="4" y2="92" class="cap-limit-line" />
         <text
           x={Math.min(limitX, WIDTH - RIGHT)}
-          y="104"
-          class="cap-svg-label"
+          y="106"
+          class="cap-svg-label cap-limit-label"
           text-anchor={limitX > WIDTH * 0.6 ? 'end' : 'start'}
         >
-          {`limit for the app: ${limitWord}${r.available}`}
+          {`max_connections limit for the app: ${limitWord}${r.available}${r.deployTotal > r.available ? ` (deploy needs ${r.deployTotal})` : ''}`}
         </text>
       </svg>
       <ul class="cap-legend">

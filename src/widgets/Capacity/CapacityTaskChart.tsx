@@ -87,18 +87,26 @@ export function CapacityTaskChart({ result, points }: CapacityTaskChartProps) {
         <text x={LEFT - 6} y={TOP + 8} class="cap-svg-small" text-anchor="end">
           {Math.round(yMax)}
         </text>
-        <line
-          x1={LEFT}
-          x2={WIDTH - RIGHT}
-          y1={y(r.available)}
-          y2={y(r.available)}
-          class="cap-limit-line"
-        />
-        <text x={WIDTH - RIGHT} y={y(r.available) - 4} class="cap-svg-small" text-anchor="end">
-          {`limit ${limitWord}${r.available}`}
-        </text>
         <polyline points={line('steadyTotal')} class="cap-line-steady" />
         <polyline points={line('deployTotal')} class="cap-line-deploy" />
+        {['cap-limit-halo', 'cap-limit-line'].map((cls) => (
+          <line
+            key={cls}
+            x1={LEFT}
+            x2={WIDTH - RIGHT}
+            y1={y(r.available)}
+            y2={y(r.available)}
+            class={cls}
+          />
+        ))}
+        <text
+          x={WIDTH - RIGHT}
+          y={y(r.available) - 4}
+          class="cap-svg-small cap-limit-label"
+          text-anchor="end"
+        >
+          {`max_connections limit ${limitWord}${r.available}`}
+        </text>
         {deployWall === null ? null : (
           <line
             x1={x(deployWall)}

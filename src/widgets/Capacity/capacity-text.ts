@@ -10,7 +10,7 @@ export interface VerdictText {
   readonly tone: Tone;
   readonly headline: string;
   readonly detail: string;
-  /** "Settings that would fit: …", or null when it already fits. */
+  /** "Any one of these fits on its own: …", or null when it already fits. */
   readonly fixes: string | null;
 }
 
@@ -27,7 +27,10 @@ export function joinAlternatives(items: readonly string[]): string {
 
 function describeFixes(suggestions: readonly CapacitySuggestion[]): string | null {
   if (suggestions.length === 0) return null;
-  return `Settings that would fit: ${joinAlternatives(suggestions.map((s) => s.text))}.`;
+  if (suggestions.length === 1) {
+    return `Settings that would fit: ${suggestions[0]!.text} (this one change is enough).`;
+  }
+  return `Settings that would fit — alternatives, any one alone is enough (each checked by the calculator), not all needed: ${joinAlternatives(suggestions.map((s) => s.text))}.`;
 }
 
 export function describeVerdict(r: CapacityResult): VerdictText {

@@ -37,8 +37,25 @@ describe('ProxyHops widget', () => {
     expect(advice.textContent).toContain('x_for=2');
     fireEvent.click(screen.getByRole('button', { name: 'Apply recommended settings' }));
     expect(remoteAddr()).toBe('203.0.113.7');
-    expect(verdictText()).toContain('Correct');
     expect(screen.getByText(/ProxyFix\(app\.wsgi_app, x_for=2, x_proto=1/)).toBeTruthy();
+  });
+
+  it('CloudFront → ALB, attacker, "Apply recommended settings": no green verdict while request.host is still origin.example.com; the named CloudFront fix makes it correct', () => {
+    render(<ProxyHops id="ph" preset="cloudfront-alb" />);
+    fireEvent.click(screen.getByLabelText('Attacker forging headers'));
+    const host = () => document.querySelector('.ph-flask')?.textContent ?? '';
+    fireEvent.click(screen.getByRole('button', { name: 'Apply recommended settings' }));
+    expect(remoteAddr()).toBe('203.0.113.7');
+    expect(host()).toContain('origin.example.com');
+    expect(verdictText()).not.toContain('Correct');
+    expect(verdictText()).toContain('Wrong host');
+    const remaining = screen.getByRole('region', { name: 'What these values cannot fix' });
+    expect(remaining.textContent).toContain('No x_* value');
+    expect(remaining.textContent).toContain('AllViewer');
+    fireEvent.click(screen.getByRole('button', { name: 'Change CloudFront to fix this' }));
+    expect(host()).not.toContain('origin.example.com');
+    expect(verdictText()).toContain('Correct');
+    expect(screen.queryByRole('region', { name: 'What these values cannot fix' })).toBeNull();
   });
 
   it('marks client-written X-Forwarded-For entries as untrusted in text, not only colour', () => {
@@ -116,5 +133,16 @@ describe('ProxyHops widget', () => {
   it('shows UNVERIFIED behaviours for the ALB', () => {
     render(<ProxyHops id="ph" preset="alb" />);
     expect(screen.getAllByText('UNVERIFIED:').length).toBeGreaterThan(0);
+  });
+
+  it('draws the chain with forged bytes marked ✗, and Enter on a hop opens its settings', () => {
+    render(<ProxyHops id="ph" preset="cloudfront-alb" />);
+    fireEvent.click(screen.getByLabelText('Attacker forging headers'));
+    const forged = [...document.querySelectorAll('.ph-d-forged')].map((t) => t.textContent);
+    expect(forged).toContain('✗6.6.6.6');
+    const hop = screen.getByRole('button', { name: /^2\. .*edit this hop$/ });
+    fireEvent.keyDown(hop, { key: 'Enter' });
+    const details = document.getElementById('ph-hop-1-settings') as HTMLDetailsElement;
+    expect(details.open).toBe(true);
   });
 });

@@ -30,6 +30,10 @@ import { parseTrustedHostsText } from '../../sim/proxy/trusted-hosts-list';
 import { ProxyHopsCheckbox } from './ProxyHopsCheckbox';
 import { ProxyHopsChain } from './ProxyHopsChain';
 import { ProxyHopsOutcome } from './ProxyHopsOutcome';
+import { ProxyHopsDiagram } from './ProxyHopsDiagram';
+import { ProxyHopsVerdict } from './ProxyHopsVerdict';
+import { PROXY_GOAL, checkProxyGoal, proxyGoalStart } from '../../sim/training/widget-goals';
+import { WidgetGoal } from '../WidgetGoal/WidgetGoal';
 import { ProxyHopsSelect } from './ProxyHopsSelect';
 import { ProxyHopsSnapshots } from './ProxyHopsSnapshots';
 import { ProxyHopsTextField } from './ProxyHopsTextField';
@@ -87,6 +91,7 @@ export function ProxyHops({ id = 'proxy-hops', preset }: ProxyHopsProps) {
   const computed = useWithNameprep(
     () => ({
       result: simulateChain(state),
+      goal: checkProxyGoal(state),
       classification: classifyConfiguration(state),
       advice: recommendSettings(state),
     }),
@@ -114,6 +119,7 @@ export function ProxyHops({ id = 'proxy-hops', preset }: ProxyHopsProps) {
       onDismissNotice={dismissNotice}
       onReset={reset}
       shareUrl={shareUrl}
+      verdict={outcome ? <ProxyHopsVerdict classification={outcome.classification} /> : null}
     >
       <div class="ph-root">
         <div class="ph-presets" role="group" aria-label="Start from a preset chain">
@@ -136,6 +142,37 @@ export function ProxyHops({ id = 'proxy-hops', preset }: ProxyHopsProps) {
             </button>
           ))}
         </div>
+
+        {outcome ? (
+          <WidgetGoal
+            goal={PROXY_GOAL}
+            status={outcome.goal}
+            onStart={() => {
+              setState(proxyGoalStart());
+              setAnnouncement('Loaded the goal’s chain: CloudFront → ALB with x_for=3.');
+            }}
+          />
+        ) : null}
+
+        {outcome ? (
+          <ProxyHopsDiagram
+            result={outcome.result}
+            forged={
+              client.mode === 'attacker'
+                ? Object.values(client.spoof)
+                    .map((v: string) => v.trim())
+                    .filter((v) => v !== '')
+                : []
+            }
+            onSelectHop={(index) => {
+              const details = document.getElementById(`${id}-hop-${index}-settings`);
+              if (!(details instanceof HTMLDetailsElement)) return;
+              details.open = true;
+              details.scrollIntoView({ block: 'nearest' });
+              details.querySelector('summary')?.focus();
+            }}
+          />
+        ) : null}
 
         <div class="ph-columns">
           <div class="ph-inputs">
@@ -266,6 +303,10 @@ export function ProxyHops({ id = 'proxy-hops', preset }: ProxyHopsProps) {
               sessionCookieSecure={state.app.sessionCookieSecure}
               onSettings={(proxyFix) => {
                 update({ proxyFix });
+              }}
+              onHops={(hops) => {
+                update({ hops: [...hops] });
+                setAnnouncement('Changed the hop settings that pass the browser’s Host on.');
               }}
             />
           ) : null}

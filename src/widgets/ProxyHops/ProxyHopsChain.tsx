@@ -135,6 +135,7 @@ export function ProxyHopsChain({ idPrefix, hops, onChange, onAnnounce }: ProxyHo
                   </span>
                 </div>
                 <details
+                  id={`${idPrefix}-hop-${index}-settings`}
                   class="ph-hop-settings"
                   onToggle={(event) => {
                     if (event.currentTarget.open) fields.request();

@@ -3,8 +3,13 @@
  * Flask sees, the recommended settings with a one-click Apply, and the line to copy.
  */
 import { useState } from 'preact/hooks';
-import { VERDICT_LABELS, type Classification, type Recommendation } from '../../sim/proxy/advice';
-import { formatProxyFixLine, type ChainResult, type ProxyFixSettings } from '../../sim/proxy/hops';
+import type { Classification, Recommendation } from '../../sim/proxy/advice';
+import {
+  formatProxyFixLine,
+  type ChainResult,
+  type HopConfig,
+  type ProxyFixSettings,
+} from '../../sim/proxy/hops';
 import { PROXY_FIX_ARGS, WERKZEUG_VERSIONS, type WerkzeugVersion } from '../../sim/proxy/proxy-fix';
 import { MAX_COUNT } from '../../sim/proxy/scenario-state';
 import { describeCookieEffects } from '../../sim/proxy/session-cookie';
@@ -24,14 +29,9 @@ export interface ProxyHopsOutcomeProps {
   browserScheme: 'http' | 'https';
   sessionCookieSecure: boolean;
   onSettings: (settings: ProxyFixSettings) => void;
+  /** Replace the chain (a hop setting the advice says fixes what x_* cannot). */
+  onHops: (hops: readonly HopConfig[]) => void;
 }
-
-const VERDICT_ICONS = {
-  correct: '✓',
-  spoofable: '✗',
-  'leaks-proxy-address': '!',
-  'loses-https': '!',
-} as const;
 
 export function ProxyHopsOutcome(props: ProxyHopsOutcomeProps) {
   const { idPrefix, settings, result, classification, advice, clientIp } = props;
@@ -63,19 +63,9 @@ export function ProxyHopsOutcome(props: ProxyHopsOutcomeProps) {
 
   return (
     <div class="ph-outcome">
-      <div
-        class={`ph-verdict ph-verdict-${classification.verdict}`}
-        role="status"
-        aria-live="polite"
-      >
-        <p class="ph-verdict-title">
-          <span aria-hidden="true" class="ph-verdict-icon">
-            {VERDICT_ICONS[classification.verdict]}
-          </span>{' '}
-          Verdict: <strong>{VERDICT_LABELS[classification.verdict]}</strong>
-        </p>
-        <p>{classification.summary}</p>
-        {classification.findings.length > 1 ? (
+      {classification.findings.length > 1 ? (
+        <div class="ph-findings">
+          <p>Also found:</p>
           <ul>
             {classification.findings
               .filter((f) => f.message !== classification.summary)
@@ -83,8 +73,8 @@ export function ProxyHopsOutcome(props: ProxyHopsOutcomeProps) {
                 <li key={i}>{f.message}</li>
               ))}
           </ul>
-        ) : null}
-      </div>
+        </div>
+      ) : null}
 
       <fieldset class="ph-settings">
         <legend>
@@ -235,6 +225,40 @@ export function ProxyHopsOutcome(props: ProxyHopsOutcomeProps) {
         </button>{' '}
         {matchesAdvice ? <span class="ph-muted">(already applied)</span> : null}
       </p>
+      {advice.remaining.length > 0 ? (
+        <section class="ph-remaining" aria-label="What these values cannot fix">
+          <h4>What these values cannot fix</h4>
+          <ul>
+            {advice.remaining.map((r, i) => (
+              <li key={i}>
+                <strong>Still wrong:</strong> {r.finding.message} {r.why}
+                {r.hopFix ? (
+                  <ul>
+                    {r.hopFix.changes.map((c) => (
+                      <li key={c.hopIndex}>
+                        Hop {c.hopIndex}, {c.hopLabel}: {c.text}{' '}
+                        <a href={c.docUrl} rel="noopener noreferrer" target="_blank">
+                          docs
+                        </a>
+                      </li>
+                    ))}
+                    <li>
+                      <button
+                        type="button"
+                        onClick={() => {
+                          props.onHops(r.hopFix!.hops);
+                        }}
+                      >
+                        Change {r.hopFix.changes.map((c) => c.hopLabel).join(' and ')} to fix this
+                      </button>
+                    </li>
+                  </ul>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <h4>
         The line for your app (<a href={FLASK_PROXY_DOC}>Flask: Tell Flask it is behind a proxy</a>)

@@ -29,10 +29,10 @@ describe('ShutdownTimeline widget', () => {
 
   it('"Fix it" turns Kubernetes without preStop into a clean drain', async () => {
     render(<ShutdownTimeline preset="k8s-no-prestop" />);
-    expect(verdict()).toMatch(/^[1-9][\d,]* of [\d,]+ requests failed/);
+    expect(verdict()).toMatch(/^Failing: [1-9][\d,]* of [\d,]+ requests failed/);
     fireEvent.click(screen.getByRole('button', { name: /Fix it/ }));
     await waitFor(() => {
-      expect(verdict()).toMatch(/^0 of /);
+      expect(verdict()).toMatch(/^Clean: 0 of /);
     });
     expect(screen.getByRole('combobox', { name: 'preStop hook' })).toHaveProperty('value', 'sleep');
   });
@@ -84,5 +84,57 @@ describe('ShutdownTimeline widget', () => {
     });
     const state = document.querySelector('.sdt-state')?.textContent ?? '';
     expect(state).toContain('stopped');
+  });
+
+  it('ECS with deregistration delay 10 s and stopTimeout 5 s: the headline does not say a bare "0 failed" beside a check that says 502, and one click shows the failure', async () => {
+    const state = {
+      preset: null,
+      cursorSeconds: null,
+      scenario: { ecs: { deregistrationDelaySeconds: 10, stopTimeoutSeconds: 5 } },
+    };
+    window.history.replaceState(
+      null,
+      '',
+      `/graceful-shutdown/?shutdown-timeline-ecs-defaults=${encodeState(state)}`,
+    );
+    render(<ShutdownTimeline />);
+    const check = () =>
+      document.querySelector('.sdt-advice li[data-status="fix"]')?.textContent ?? '';
+    expect(check()).toContain('get a 502');
+    expect(verdict()).toMatch(/^Lucky: 0 of [\d,]+ requests failed/);
+    expect(verdict()).toContain('Not safe, only lucky');
+    expect(verdict()).toContain('deregistration delay');
+    fireEvent.click(screen.getByRole('button', { name: /Show the failure/ }));
+    await waitFor(() => {
+      expect(verdict()).toMatch(/^Failing: [1-9][\d,]* of [\d,]+ requests failed/);
+    });
+    expect(verdict()).toContain('got a 502');
+    expect(check()).toMatch(/In this run: [1-9][\d,]* got a 502/);
+  });
+
+  it('draws the limits as labelled bands and zooms with buttons and keys, not the wheel', async () => {
+    render(<ShutdownTimeline preset="ecs-tuned" />);
+    const labels = [...document.querySelectorAll('.sdt-band text')].map((t) => t.textContent);
+    expect(labels.some((l) => l.startsWith('Deregistration delay (drain) 25 s'))).toBe(true);
+    expect(labels.some((l) => l.startsWith('Gunicorn graceful_timeout 25 s'))).toBe(true);
+    const shown = () => {
+      const m = /Showing ([\d.]+) s to ([\d.]+) s/.exec(
+        [...document.querySelectorAll('.sdt-small')].map((e) => e.textContent).join(' '),
+      );
+      return Number(m![2]) - Number(m![1]);
+    };
+    const before = shown();
+    fireEvent.click(screen.getByRole('button', { name: 'Zoom in (+)' }));
+    await waitFor(() => {
+      expect(shown()).toBeCloseTo(before / 2, 0);
+    });
+    fireEvent.keyDown(screen.getByRole('slider', { name: 'Time cursor' }), { key: '+' });
+    await waitFor(() => {
+      expect(shown()).toBeCloseTo(before / 4, 0);
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Zoom out (−)' }));
+    await waitFor(() => {
+      expect(shown()).toBeCloseTo(before / 2, 0);
+    });
   });
 });

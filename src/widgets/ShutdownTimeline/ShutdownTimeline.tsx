@@ -21,6 +21,13 @@ import {
 import type { ShutdownScenario } from '../../sim/shutdown/scenario';
 import { OUTCOMES, simulateShutdown } from '../../sim/shutdown/shutdown';
 import { describeStateAt } from '../../sim/shutdown/state-at';
+import { findTrafficThatShows, tellShutdownStory } from '../../sim/shutdown/story';
+import {
+  SHUTDOWN_GOAL,
+  checkShutdownGoal,
+  shutdownGoalStart,
+} from '../../sim/training/widget-goals';
+import { WidgetGoal } from '../WidgetGoal/WidgetGoal';
 import { OUTCOME_STYLES } from './outcome-style';
 import { ShutdownSettings, type ChoiceCommit, type NumberCommit } from './ShutdownSettings';
 import {
@@ -86,6 +93,9 @@ export function ShutdownTimeline(props: ShutdownTimelineProps) {
 
   const result = useMemo(() => simulateShutdown(state.scenario), [state.scenario]);
   const advice = useMemo(() => adviseShutdown(state.scenario), [state.scenario]);
+  const story = useMemo(() => tellShutdownStory(result, advice), [result, advice]);
+  const goalStatus = useMemo(() => checkShutdownGoal(state.scenario), [state.scenario]);
+  const offer = useMemo(() => findTrafficThatShows(state.scenario, story), [state.scenario, story]);
   const [zoom, setZoom] = useState<'stop' | 'all'>('stop');
   // "Around the stop": from 10 s before the stop command until everything here has ended.
   const lastLocalEndMs = useMemo(
@@ -96,13 +106,27 @@ export function ShutdownTimeline(props: ShutdownTimelineProps) {
       ),
     [result],
   );
-  const viewStartMs = zoom === 'all' ? 0 : Math.max(0, result.times.stopCommandAtMs - 10_000);
-  const viewEndMs = Math.max(
-    viewStartMs + 1000,
+  const [zoomFactor, setZoomFactor] = useState(1);
+  const baseStartMs = zoom === 'all' ? 0 : Math.max(0, result.times.stopCommandAtMs - 10_000);
+  const baseEndMs = Math.max(
+    baseStartMs + 1000,
     zoom === 'all'
       ? result.horizonMs
       : Math.min(result.horizonMs, Math.max(lastLocalEndMs, result.times.stopCommandAtMs) + 5000),
   );
+  // Zoom in around the cursor (buttons and the + / − keys), never past the base view.
+  const baseSpanMs = baseEndMs - baseStartMs;
+  const zoomedSpanMs = Math.max(500, baseSpanMs / zoomFactor);
+  const anchorMs =
+    state.cursorSeconds === null ? result.times.stopCommandAtMs + 1000 : state.cursorSeconds * 1000;
+  const viewStartMs = Math.min(
+    Math.max(baseStartMs, anchorMs - zoomedSpanMs / 2),
+    baseEndMs - zoomedSpanMs,
+  );
+  const viewEndMs = viewStartMs + zoomedSpanMs;
+  const zoomBy = (factor: number) => {
+    setZoomFactor((z) => Math.min(64, Math.max(1, z * factor)));
+  };
   const cursorMs = Math.min(
     viewEndMs,
     Math.max(
@@ -195,6 +219,14 @@ export function ShutdownTimeline(props: ShutdownTimelineProps) {
         url.reset();
       }}
       shareUrl={url.shareUrl}
+      verdict={
+        <span class="sdt-verdict" data-failed={result.summary.failed} data-tone={story.tone}>
+          <span class="sdt-tone">
+            {story.tone === 'clean' ? 'Clean:' : story.tone === 'latent' ? 'Lucky:' : 'Failing:'}
+          </span>{' '}
+          {story.headline}
+        </span>
+      }
       caption={
         <>
           One old container being stopped, request by request. Lanes: the orchestrator, the load
@@ -251,9 +283,39 @@ export function ShutdownTimeline(props: ShutdownTimelineProps) {
           </button>
         </div>
 
-        <p class="sdt-verdict" aria-live="polite" data-failed={result.summary.failed}>
-          {result.summary.verdict}
-        </p>
+        <WidgetGoal
+          goal={SHUTDOWN_GOAL}
+          status={goalStatus}
+          onStart={() => {
+            setPlaying(false);
+            setClampNotice(null);
+            setState({ preset: null, scenario: shutdownGoalStart(), cursorSeconds: null });
+          }}
+        />
+        {offer ? (
+          <p class="sdt-offer">
+            This run is clean only by luck.{' '}
+            <button
+              type="button"
+              onClick={() => {
+                setClampNotice(null);
+                setState((s) => ({
+                  ...s,
+                  preset: null,
+                  scenario: offer.scenario,
+                  cursorSeconds: null,
+                }));
+              }}
+            >
+              Show the failure: {offer.label}
+            </button>
+          </p>
+        ) : story.tone === 'latent' ? (
+          <p class="sdt-offer">
+            This run is clean only by luck, and more long requests would not show it here: the limit
+            still marked Fix is never reached before another one ends the requests.
+          </p>
+        ) : null}
 
         <ul class="sdt-legend" aria-label="Outcomes">
           {OUTCOMES.map((o) => (
@@ -289,11 +351,37 @@ export function ShutdownTimeline(props: ShutdownTimelineProps) {
             value={zoom}
             onChange={(e) => {
               setZoom(e.currentTarget.value === 'all' ? 'all' : 'stop');
+              setZoomFactor(1);
             }}
           >
             <option value="stop">Around the stop</option>
             <option value="all">The whole run</option>
           </select>
+        </div>
+        <div class="sdt-zoom-buttons" role="group" aria-label="Zoom the timeline">
+          <button
+            type="button"
+            aria-keyshortcuts="+"
+            disabled={zoomFactor >= 64}
+            onClick={() => {
+              zoomBy(2);
+            }}
+          >
+            Zoom in (+)
+          </button>
+          <button
+            type="button"
+            aria-keyshortcuts="-"
+            disabled={zoomFactor <= 1}
+            onClick={() => {
+              zoomBy(0.5);
+            }}
+          >
+            Zoom out (−)
+          </button>
+          <span class="sdt-small">
+            ×{zoomFactor}, centred on the time cursor; + and − work while the cursor has focus.
+          </span>
         </div>
         <p class="sdt-small">
           Showing {formatSeconds(viewStartMs)} to {formatSeconds(viewEndMs)}.{' '}
@@ -313,6 +401,11 @@ export function ShutdownTimeline(props: ShutdownTimelineProps) {
             step={0.1}
             value={cursorMs / 1000}
             aria-valuetext={`${formatSeconds(cursorMs)}, ${stopRelative(cursorMs)}`}
+            aria-keyshortcuts="+ -"
+            onKeyDown={(e) => {
+              if (e.key === '+' || e.key === '=') zoomBy(2);
+              else if (e.key === '-' || e.key === '_') zoomBy(0.5);
+            }}
             onInput={(e) => {
               setPlaying(false);
               const v = Number.parseFloat(e.currentTarget.value);
@@ -359,8 +452,8 @@ export function ShutdownTimeline(props: ShutdownTimelineProps) {
             Order the limits: <strong>{advice.ordering}</strong>
           </p>
           <ul>
-            {advice.rules.map((r) => (
-              <li key={r.id} data-status={r.status}>
+            {story.checks.map(({ rule: r, inRun, failedInRun }) => (
+              <li key={r.id} data-status={r.status} data-failed-in-run={failedInRun}>
                 <span class={`sdt-status sdt-status-${r.status}`}>
                   {r.status === 'ok' ? 'OK' : r.status === 'fix' ? 'Fix' : 'Note'}
                 </span>{' '}
@@ -369,6 +462,7 @@ export function ShutdownTimeline(props: ShutdownTimelineProps) {
                 <a href={r.docUrl} rel="noopener noreferrer" target="_blank">
                   docs
                 </a>
+                {inRun ? <span class="sdt-inrun"> {inRun}</span> : null}
               </li>
             ))}
           </ul>

@@ -5,6 +5,7 @@
  * Every number comes from the ShutdownResult.
  */
 import { useMemo } from 'preact/hooks';
+import { shutdownBands, type TimeBand } from '../../sim/shutdown/bands';
 import type { Lane, Outcome, RequestResult, ShutdownResult } from '../../sim/shutdown/shutdown';
 import { OUTCOME_STYLES } from './outcome-style';
 
@@ -21,6 +22,8 @@ const LABEL_W = 150;
 const PLOT_W = WIDTH - LABEL_W - 16;
 const AXIS_H = 26;
 const LANE_H = 30;
+/** One row per band (drain, stop timeout, graceful_timeout) above the lanes. */
+const BAND_H = 18;
 /** Bars drawn at most; failures are drawn first, so none is ever left out for space. */
 export const MAX_BARS = 4000;
 
@@ -62,8 +65,11 @@ export function ShutdownTimelineChart(props: ShutdownTimelineChartProps) {
   const x = (t: number) =>
     LABEL_W + ((Math.min(Math.max(t, viewStartMs), viewEndMs) - viewStartMs) / spanMs) * PLOT_W;
   const lanes: (Lane | 'unaccepted')[] = [...result.lanes, 'unaccepted'];
-  const laneY = new Map(lanes.map((lane, i) => [lane, AXIS_H + i * LANE_H]));
-  const height = AXIS_H + lanes.length * LANE_H + 4;
+  const bands: TimeBand[] = useMemo(() => shutdownBands(result), [result]);
+  const rows = bands.filter((b) => b.kind !== 'kill');
+  const lanesTop = AXIS_H + rows.length * BAND_H + (rows.length > 0 ? 4 : 0);
+  const laneY = new Map(lanes.map((lane, i) => [lane, lanesTop + i * LANE_H]));
+  const height = lanesTop + lanes.length * LANE_H + 4;
 
   const staticPart = useMemo(() => {
     const visible = (r: RequestResult) =>
@@ -109,17 +115,55 @@ export function ShutdownTimelineChart(props: ShutdownTimelineChartProps) {
           <g key={lane}>
             <rect
               x={0}
-              y={AXIS_H + i * LANE_H}
+              y={lanesTop + i * LANE_H}
               width={WIDTH}
               height={LANE_H}
               class={i % 2 === 0 ? 'sdt-lane-even' : 'sdt-lane-odd'}
             />
-            <text x={8} y={AXIS_H + i * LANE_H + LANE_H / 2 + 4} class="sdt-lane-label">
+            <text x={8} y={lanesTop + i * LANE_H + LANE_H / 2 + 4} class="sdt-lane-label">
               {laneName(lane)}
             </text>
           </g>
         ))}
+        {rows.map((b, i) => {
+          const from = x(b.fromMs);
+          const to = Math.max(from + 2, x(b.toMs));
+          const y = AXIS_H + i * BAND_H;
+          return (
+            <g key={b.kind} class={`sdt-band sdt-band-${b.kind}`}>
+              <rect x={from} y={y + 1} width={to - from} height={BAND_H - 2} />
+              <rect
+                x={from}
+                y={lanesTop}
+                width={to - from}
+                height={lanes.length * LANE_H}
+                class="sdt-band-shade"
+              />
+              {/* A narrow band late in the view is labelled to its left, inside its own row. */}
+              {from > LABEL_W + PLOT_W / 2 && to - from < b.label.length * 6.5 ? (
+                <text x={to - 4} y={y + BAND_H - 5} text-anchor="end">
+                  {b.label}
+                </text>
+              ) : (
+                <text x={from + 4} y={y + BAND_H - 5}>
+                  {b.label}
+                </text>
+              )}
+              <title>{`${b.label}: ${formatSeconds(b.fromMs)} to ${formatSeconds(b.toMs)}`}</title>
+            </g>
+          );
+        })}
         {bars}
+        {bands
+          .filter((b) => b.kind === 'kill' && b.fromMs >= viewStartMs && b.fromMs <= viewEndMs)
+          .map((b) => (
+            <g key="kill" class="sdt-kill">
+              <line x1={x(b.fromMs)} x2={x(b.fromMs)} y1={AXIS_H} y2={height} />
+              <text x={x(b.fromMs) - 4} y={AXIS_H + 12} text-anchor="end">
+                SIGKILL
+              </text>
+            </g>
+          ))}
         {result.events
           .filter((e) => e.atMs >= viewStartMs && e.atMs <= viewEndMs)
           .map((e, i) => {
@@ -137,14 +181,14 @@ export function ShutdownTimelineChart(props: ShutdownTimelineChartProps) {
           })}
       </g>
     );
-  }, [result, viewStartMs, viewEndMs, uid]);
+  }, [result, viewStartMs, viewEndMs, uid, bands]);
 
   return (
     <svg
       class="sdt-chart"
       viewBox={`0 0 ${WIDTH} ${height}`}
       role="img"
-      aria-label={`Timeline from ${formatSeconds(viewStartMs)} to ${formatSeconds(viewEndMs)}: lanes ${lanes.map(laneName).join(', ')}; one bar per request, filled by outcome. The event list below gives the same information as text.`}
+      aria-label={`Timeline from ${formatSeconds(viewStartMs)} to ${formatSeconds(viewEndMs)}: lanes ${lanes.map(laneName).join(', ')}; one bar per request, filled by outcome.${rows.length > 0 ? ` Bands: ${rows.map((b) => `${b.label} from ${formatSeconds(b.fromMs)} to ${formatSeconds(b.toMs)}`).join('; ')}.` : ''} The event list below gives the same information as text.`}
     >
       <defs>
         {(Object.keys(OUTCOME_STYLES) as Outcome[]).map((outcome) => {
