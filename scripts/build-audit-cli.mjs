@@ -1,0 +1,28 @@
+// Bundles the deployment audit's CLI into one self-contained ESM file for Node 20+:
+// dist-cli/flask-deploy-audit.mjs, the `flask-deploy-audit` bin that `npm pack` ships
+// (this runs as `prepack`). No runtime dependency: the YAML and Python parsers are inside.
+import { build } from 'esbuild';
+import { chmodSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+const outdir = path.join(root, 'dist-cli');
+const outfile = path.join(outdir, 'flask-deploy-audit.mjs');
+
+rmSync(outdir, { recursive: true, force: true });
+await build({
+  entryPoints: [path.join(root, 'scripts/audit-bin.ts')],
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  outfile,
+  banner: { js: '#!/usr/bin/env node' },
+  define: { FDL_VERSION: JSON.stringify(version) },
+  legalComments: 'eof',
+  logLevel: 'warning',
+});
+chmodSync(outfile, 0o755);
+console.log(`built ${path.relative(root, outfile)}`);
