@@ -8,6 +8,16 @@ export interface AuditRequest {
 }
 
 export type AuditReply =
-  | { readonly id: number; readonly kind: 'progress'; readonly done: number; readonly total: number }
-  | { readonly id: number; readonly kind: 'done'; readonly report: AuditReport; readonly ms: number }
+  | {
+      readonly id: number;
+      readonly kind: 'progress';
+      readonly done: number;
+      readonly total: number;
+    }
+  | {
+      readonly id: number;
+      readonly kind: 'done';
+      readonly report: AuditReport;
+      readonly ms: number;
+    }
   | { readonly id: number; readonly kind: 'error'; readonly message: string };

@@ -6,7 +6,10 @@
 import { checkDockerfile } from '../../sim/dockerfile';
 import type { AuditInput, AuditOptions, AuditReport } from '../../sim/audit/types';
 
-export function auditFiles(inputs: readonly AuditInput[], _options: AuditOptions = {}): AuditReport {
+export function auditFiles(
+  inputs: readonly AuditInput[],
+  _options: AuditOptions = {},
+): AuditReport {
   const files = inputs.map((input) => {
     const base = input.name.split('/').pop() ?? input.name;
     return /^Dockerfile/.test(base)
