@@ -135,21 +135,20 @@ export function collectInputs(paths: readonly string[], stdin: () => string): Co
       // A symbolic link named on the command line is followed; inside a folder, never.
       stat = statSync(given);
     } catch (error) {
-      throw new Error(`cannot read ${given}: ${codeOf(error)}`);
+      throw new Error(`cannot read ${given}: ${codeOf(error)}`, { cause: error });
     }
     try {
       if (stat.isDirectory()) walk(given);
       else add({ name: toPosix(given), text: decodeText(readHead(given)) });
     } catch (error) {
-      throw new Error(`cannot read ${given}: ${codeOf(error)}`);
+      throw new Error(`cannot read ${given}: ${codeOf(error)}`, { cause: error });
     }
   }
   return { inputs, skipped };
 }
 
 function codeOf(error: unknown): string {
-  if (typeof error === 'object' && error !== null && 'code' in error)
-    return String((error as { code: unknown }).code);
+  if (typeof error === 'object' && error !== null && 'code' in error) return String(error.code);
   return error instanceof Error ? error.message : String(error);
 }
 

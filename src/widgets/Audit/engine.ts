@@ -6,10 +6,9 @@
 import { checkDockerfile } from '../../sim/dockerfile';
 import type { AuditInput, AuditOptions, AuditReport } from '../../sim/audit/types';
 
-export function auditFiles(
-  inputs: readonly AuditInput[],
-  _options: AuditOptions = {},
-): AuditReport {
+export const auditFiles: (inputs: readonly AuditInput[], options?: AuditOptions) => AuditReport = (
+  inputs,
+) => {
   const files = inputs.map((input) => {
     const base = input.name.split('/').pop() ?? input.name;
     return /^Dockerfile/.test(base)
@@ -33,4 +32,4 @@ export function auditFiles(
     }));
   });
   return { files, findings, scenarios: {} };
-}
+};

@@ -83,11 +83,12 @@ const OPTION_RANGES: Readonly<Record<keyof AuditOptions, readonly [number, numbe
 /** Only known, finite, in-range numbers survive. */
 export function sanitizeOptions(raw: unknown): AuditOptions {
   if (!isRecord(raw)) return {};
-  const out: Record<string, number> = {};
-  for (const [key, [min, max]] of Object.entries(OPTION_RANGES)) {
+  const out: { -readonly [K in keyof AuditOptions]: number } = {};
+  for (const key of Object.keys(OPTION_RANGES) as (keyof AuditOptions)[]) {
+    const [min, max] = OPTION_RANGES[key];
     const value = raw[key];
     if (typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max)
       out[key] = value;
   }
-  return out as AuditOptions;
+  return out;
 }
