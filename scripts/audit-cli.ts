@@ -9,7 +9,7 @@
  */
 import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { AuditFinding, AuditInput, AuditReport } from '../src/sim/audit/types';
+import type { AuditFinding, AuditInput, AuditOptions, AuditReport } from '../src/sim/audit/types';
 import { auditFiles } from '../src/widgets/Audit/engine';
 import {
   decodeText,
@@ -17,13 +17,14 @@ import {
   looksBinary,
   MAX_AUDIT_FILES,
   MAX_READ_BYTES,
+  sanitizeOptions,
 } from '../src/widgets/Audit/input-limits';
 import { simulatorLinks } from '../src/widgets/Audit/simulator-links';
 
 export type Format = 'text' | 'json' | 'sarif';
 
-export const USAGE = `Usage: flask-deploy-audit [--format text|json|sarif] PATH…
-       npm run --silent audit -- [--format text|json|sarif] PATH…
+export const USAGE = `Usage: flask-deploy-audit [--format text|json|sarif] [OPTIONS] PATH…
+       npm run --silent audit -- [--format text|json|sarif] [OPTIONS] PATH…
 
 Audits a Flask deployment's files together: Dockerfile and .dockerignore, gunicorn.conf.py
 and Gunicorn command lines, Flask settings in Python files, ECS task definitions and
@@ -31,18 +32,35 @@ services, ALB target groups, CloudFormation and Terraform JSON, Kubernetes manif
 nginx.conf, docker compose files. A PATH may be a file or a folder (read recursively,
 skipping node_modules, .git, virtualenvs, binary files and files over 1 MiB);
 "-" reads standard input.
+
+What the files rarely say (each optional):
+  --max-connections N      the database's max_connections
+  --worker-memory-mib N    resident memory of one Gunicorn worker, MiB
+  --boot-seconds N         how long the app takes to start
+  --replicas N             tasks or pods, when the files do not say
+
 Exit status: 0 no error-level finding, 1 at least one error, 2 usage error or unreadable PATH.`;
 
 export interface Args {
   readonly format: Format;
   readonly paths: readonly string[];
+  readonly options: AuditOptions;
 }
+
+/** What the files rarely say, given on the command line (each checked like the page's fields). */
+const OPTION_FLAGS: Readonly<Record<string, keyof AuditOptions>> = {
+  '--max-connections': 'maxDbConnections',
+  '--worker-memory-mib': 'perWorkerMemoryMiB',
+  '--boot-seconds': 'appBootSeconds',
+  '--replicas': 'replicas',
+};
 
 export type ParsedArgs = Args | { readonly help: true } | { readonly error: string };
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   let format: Format = 'text';
   const paths: string[] = [];
+  const options: Record<string, number> = {};
   let onlyPaths = false;
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] ?? '';
@@ -57,12 +75,21 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       if (value !== 'text' && value !== 'json' && value !== 'sarif')
         return { error: `--format must be text, json or sarif (got ${value ?? 'nothing'})` };
       format = value;
+    } else if (arg.split('=')[0]! in OPTION_FLAGS) {
+      const flag = arg.split('=')[0]!;
+      const value = arg.includes('=') ? arg.slice(flag.length + 1) : argv[++i];
+      const key = OPTION_FLAGS[flag]!;
+      const number = Number(value);
+      const clean = sanitizeOptions({ [key]: number });
+      if (value === undefined || value.trim() === '' || clean[key] === undefined)
+        return { error: `${flag} needs a number in range (got ${value ?? 'nothing'})` };
+      options[key] = number;
     } else {
       return { error: `unknown option ${arg}` };
     }
   }
   if (paths.length === 0) return { error: 'no PATH given' };
-  return { format, paths };
+  return { format, paths, options: sanitizeOptions(options) };
 }
 
 export interface Collected {
@@ -319,7 +346,7 @@ export function main(argv: readonly string[], io: Io): number {
     io.stderr(`flask-deploy-audit: no readable file in ${args.paths.join(', ')}\n`);
     return 2;
   }
-  const report = auditFiles(collected.inputs);
+  const report = auditFiles(collected.inputs, args.options);
   io.stdout(
     args.format === 'json'
       ? formatJson(report)

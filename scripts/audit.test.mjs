@@ -134,6 +134,8 @@ describe('audit CLI', () => {
     expect(run([]).code).toBe(2);
     expect(run(['--format', 'xml', ecs]).code).toBe(2);
     expect(run(['--bogus', ecs]).code).toBe(2);
+    expect(run(['--max-connections', 'lots', ecs]).code).toBe(2);
+    expect(run(['--replicas=-3', ecs]).code).toBe(2);
     const missing = run([path.join(dir, 'nope')]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/cannot read .*nope: ENOENT/);
