@@ -8,6 +8,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { WidgetFrame } from '../../components/WidgetFrame';
 import type { AuditInput, AuditOptions } from '../../sim/audit/types';
 import { AuditInputs } from './AuditInputs';
+import { AuditOptionsFields, optionsFromFields } from './AuditOptionsFields';
 import { AuditReport } from './AuditReport';
 import { PASTE_KINDS } from './paste-kinds';
 import { readDataTransfer, readFileList, type ReadFiles } from './read-files';
@@ -31,7 +32,6 @@ type Source =
     };
 
 const NONE: Source = { kind: 'none' };
-const NO_OPTIONS: AuditOptions = {};
 const PASTE_DELAY_MS = 300;
 
 function plural(count: number, one: string, many = `${one}s`): string {
@@ -45,6 +45,11 @@ export function Audit({ id = 'audit' }: AuditProps) {
   const [notice, setNotice] = useState<string | null>(null);
   const [share, setShare] = useState<{ param: string | null; chars: number } | null>(null);
   const [reading, setReading] = useState(false);
+  const [optionTexts, setOptionTexts] = useState<
+    Readonly<Partial<Record<keyof AuditOptions, string>>>
+  >({});
+  const optionsKey = JSON.stringify(optionsFromFields(optionTexts));
+  const options = useMemo<AuditOptions>(() => JSON.parse(optionsKey) as AuditOptions, [optionsKey]);
   const readToken = useRef(0);
 
   useEffect(() => {
@@ -63,7 +68,7 @@ export function Audit({ id = 'audit' }: AuditProps) {
     return [...(source.kind === 'none' ? [] : source.inputs), ...pasted];
   }, [source, settledPastes]);
 
-  const run = useAuditRunner(inputs, NO_OPTIONS);
+  const run = useAuditRunner(inputs, options);
   const links = useMemo(
     () => (run.report === null ? [] : simulatorLinks(run.report.scenarios)),
     [run.report],
@@ -103,6 +108,9 @@ export function Audit({ id = 'audit' }: AuditProps) {
         setNotice(`The link’s audit was ignored: ${shared}.`);
         return;
       }
+      setOptionTexts(
+        Object.fromEntries(Object.entries(shared.options).map(([k, v]) => [k, String(v)])),
+      );
       if (shared.sample !== undefined) void chooseSample(shared.sample);
       else setSource({ kind: 'files', inputs: shared.inputs ?? [], skipped: [] });
     });
@@ -118,8 +126,8 @@ export function Audit({ id = 'audit' }: AuditProps) {
     }
     const shared =
       source.kind === 'sample' && inputs.length === source.inputs.length
-        ? { sample: source.id, options: NO_OPTIONS }
-        : { inputs, options: NO_OPTIONS };
+        ? { sample: source.id, options }
+        : { inputs, options };
     void encodeShared(shared).then((result) => {
       if (stale) return;
       const url = new URL(window.location.href);
@@ -139,13 +147,14 @@ export function Audit({ id = 'audit' }: AuditProps) {
     return () => {
       stale = true;
     };
-  }, [inputs, source]);
+  }, [inputs, source, options]);
 
   const reset = (): void => {
     readToken.current++;
     setSource(NONE);
     setPastes({});
     setSettledPastes({});
+    setOptionTexts({});
     setNotice(null);
     setReading(false);
     const url = new URL(window.location.href);
@@ -205,6 +214,12 @@ export function Audit({ id = 'audit' }: AuditProps) {
           pastes={pastes}
           onPaste={(key, text) => {
             setPastes((previous) => ({ ...previous, [key]: text }));
+          }}
+        />
+        <AuditOptionsFields
+          values={optionTexts}
+          onChange={(key, text) => {
+            setOptionTexts((previous) => ({ ...previous, [key]: text }));
           }}
         />
         <div class="audit-status" role="status" aria-live="polite">
