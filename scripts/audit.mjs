@@ -9,6 +9,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+// Bundled CommonJS code (yaml's Node build) calls require() for Node built-ins only.
+const REQUIRE_SHIM =
+  "import { createRequire as __fdlCreateRequire } from 'node:module'; const require = __fdlCreateRequire(import.meta.url.startsWith('file:') ? import.meta.url : process.cwd() + '/');";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 
@@ -20,6 +23,8 @@ async function loadCli() {
     platform: 'node',
     target: 'node20',
     write: false,
+    // A CommonJS dependency's require('process') needs a real require in an ESM bundle.
+    banner: { js: REQUIRE_SHIM },
     logLevel: 'silent',
   });
   const code = result.outputFiles[0].text;

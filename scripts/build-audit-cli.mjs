@@ -19,7 +19,10 @@ await build({
   platform: 'node',
   target: 'node20',
   outfile,
-  banner: { js: '#!/usr/bin/env node' },
+  // A CommonJS dependency's require('process') needs a real require in an ESM bundle.
+  banner: {
+    js: "#!/usr/bin/env node\nimport { createRequire as __fdlCreateRequire } from 'node:module'; const require = __fdlCreateRequire(import.meta.url);",
+  },
   define: { FDL_VERSION: JSON.stringify(version) },
   legalComments: 'eof',
   logLevel: 'warning',
