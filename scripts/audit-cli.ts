@@ -189,8 +189,13 @@ function indent(text: string, prefix: string): string {
 
 export function formatText(report: AuditReport, site: string): string {
   const lines: string[] = [];
+  // Files with the same notice (say, a folder's README and requirements.txt) share one line.
+  const byNotice = new Map<string, string[]>();
+  for (const file of report.files)
+    if (file.notice !== undefined)
+      byNotice.set(file.notice, [...(byNotice.get(file.notice) ?? []), file.name]);
+  for (const [notice, names] of byNotice) lines.push(`${names.join(', ')}: not audited: ${notice}`);
   for (const file of report.files) {
-    if (file.notice !== undefined) lines.push(`${file.name}: not audited: ${file.notice}`);
     for (const unknown of file.cannotTell ?? [])
       lines.push(
         `${file.name}:${unknown.line}:${unknown.column}: cannot tell ${unknown.setting} from the file: ${unknown.reason}`,

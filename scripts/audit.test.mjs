@@ -17,6 +17,18 @@ const node = path.join(root, 'node_modules', '.bin', 'node');
 const cli = path.join(root, 'scripts', 'audit.mjs');
 const samples = path.join(root, 'src', 'training', 'audit-samples');
 const dir = mkdtempSync(path.join(os.tmpdir(), 'fdl-audit-cli-'));
+// Most cases run the bin bundle (built once, as `npm pack` builds it); the first case runs
+// `scripts/audit.mjs`, the npm script, which bundles the same entry in memory on every run.
+const bundle = path.join(dir, 'flask-deploy-audit.mjs');
+const built = spawnSync(
+  node,
+  [path.join(root, 'scripts', 'build-audit-cli.mjs'), `--outfile=${bundle}`],
+  {
+    cwd: root,
+    encoding: 'utf8',
+  },
+);
+if (built.status !== 0) throw new Error(`bundling the CLI failed: ${built.stderr}`);
 
 function write(name, content) {
   const file = path.join(dir, name);
@@ -25,8 +37,8 @@ function write(name, content) {
   return file;
 }
 
-function run(args, input) {
-  const result = spawnSync(node, [cli, ...args], {
+function run(args, input, entry = bundle) {
+  const result = spawnSync(node, [entry, ...args], {
     cwd: root,
     encoding: 'utf8',
     input,
@@ -39,7 +51,7 @@ const ecs = path.join('src', 'training', 'audit-samples', 'ecs-fargate-alb');
 
 describe('audit CLI', () => {
   it('exits 1 on an error-level finding and names file and line in text', () => {
-    const { code, stdout } = run([ecs]);
+    const { code, stdout } = run([ecs], undefined, cli);
     expect(code).toBe(1);
     expect(stdout).toMatch(/^src\/training\/audit-samples\/ecs-fargate-alb\/\S+:\d+:\d+: error /m);
     expect(stdout).toMatch(/^ {4}fails: /m);

@@ -8,10 +8,12 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+// `--outfile PATH` builds elsewhere (the CLI tests bundle once into a temporary folder).
+const outfileArg = process.argv.find((arg) => arg.startsWith('--outfile='))?.slice(10);
 const outdir = path.join(root, 'dist-cli');
-const outfile = path.join(outdir, 'flask-deploy-audit.mjs');
+const outfile = outfileArg ? path.resolve(outfileArg) : path.join(outdir, 'flask-deploy-audit.mjs');
 
-rmSync(outdir, { recursive: true, force: true });
+if (!outfileArg) rmSync(outdir, { recursive: true, force: true });
 await build({
   entryPoints: [path.join(root, 'scripts/audit-bin.ts')],
   bundle: true,
