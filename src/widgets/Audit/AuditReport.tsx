@@ -105,7 +105,7 @@ export function AuditReport({ report, links }: AuditReportProps) {
     <div class="audit-report">
       {report.drain !== undefined ? (
         <p class="audit-drain">
-          <span class="audit-label">Rolling deploy, per the drain model:</span>{' '}
+          <span class="audit-label">Drain model:</span>{' '}
           {report.drain.summary}
         </p>
       ) : null}
