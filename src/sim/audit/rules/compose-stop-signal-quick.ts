@@ -23,6 +23,11 @@ export default defineAuditRule(
     if (!signal || !scenario) return [];
     const rule = adviseShutdown(scenario).rules.find((r) => r.id === 'stop-signal');
     if (rule?.status !== 'fix') return [];
-    return [{ at: signal, message: `stop_signal: ${signal.value}. ${rule.text}` }];
+    return [
+      {
+        at: signal,
+        message: `stop_signal is ${signal.value}: Gunicorn treats SIGINT and SIGQUIT as a quick shutdown, so docker compose stop cuts the requests in progress instead of draining them.`,
+      },
+    ];
   },
 );

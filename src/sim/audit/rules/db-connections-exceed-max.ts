@@ -36,7 +36,7 @@ export default defineAuditRule(
     return [
       {
         at,
-        message: `${settings.workers} workers × (pool_size ${settings.poolSize} + max_overflow ${settings.maxOverflow}) × ${settings.tasks} tasks can hold ${when} connections, above the ${options.maxDbConnections} max_connections given (less reserved slots).`,
+        message: `${settings.workers} workers × up to ${r.perWorkerPeak} connections each (pool_size ${settings.poolSize} + max_overflow ${settings.maxOverflow}, capped by the requests a worker runs at once) × ${settings.tasks} tasks reach ${when} connections, above the ${options.maxDbConnections} max_connections given (less reserved slots).`,
         related: [
           facts.gunicorn.workers,
           facts.flask.maxOverflow,

@@ -29,7 +29,7 @@ export default defineAuditRule(
     return [
       {
         at: launch.at,
-        message: `Gunicorn is started by a shell (sh -c "…" without exec), which stays PID 1.${rule ? ` ${rule.text}` : ''}`,
+        message: `Gunicorn is started by a shell (sh -c "…" without exec), which stays PID 1: the platform's SIGTERM goes to the shell, not to Gunicorn, and the container is SIGKILLed at the stop timeout.`,
       },
     ];
   },
