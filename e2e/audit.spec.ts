@@ -97,15 +97,36 @@ test('a shared report link reruns the same audit', async ({ page }) => {
   await figure.getByRole('button', { name: 'docker compose + nginx' }).click();
   await auditedReport(figure);
   const verdict = await figure.locator('.widget-verdict').innerText();
-  await expect(page).toHaveURL(/[?&]audit=/);
+  // In the hash, which browsers never send to a server: deployment files can hold secrets.
+  await expect(page).toHaveURL(/#audit=/);
   const shared = page.url();
   expect(shared.length).toBeLessThan(8000);
+  await page.goto('about:blank');
   const again = await openAudit(page, shared);
   await auditedReport(again);
   await expect(again.locator('.widget-verdict')).toHaveText(verdict);
   await expect(again.getByRole('button', { name: 'docker compose + nginx' })).toHaveAttribute(
     'aria-pressed',
     'true',
+  );
+});
+
+test('pasted files travel in the link too, compressed', async ({ page }) => {
+  const figure = await openAudit(page);
+  await figure.getByText('Paste instead').click();
+  await figure
+    .getByLabel('compose.yaml', { exact: true })
+    .fill('services:\n  web:\n    command: gunicorn --graceful-timeout 30 app:app\n');
+  const report = await auditedReport(figure);
+  await expect(report.getByRole('region', { name: /^Errors/ })).toContainText(
+    'pasted/compose.yaml',
+  );
+  await expect(page).toHaveURL(/#audit=z/);
+  const shared = page.url();
+  await page.goto('about:blank');
+  const again = await openAudit(page, shared);
+  await expect((await auditedReport(again)).getByRole('region', { name: /^Errors/ })).toContainText(
+    'pasted/compose.yaml',
   );
 });
 

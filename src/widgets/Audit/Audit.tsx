@@ -2,7 +2,7 @@
  * The deployment audit: a team's own files (dropped, picked, pasted, or a sample bundle) read
  * and cross-checked by src/sim/audit in a Web Worker, one report with every finding's file,
  * line, failure, fix and source, and links that open the simulators on the files' values.
- * What was audited travels in the `audit` query parameter (share-state.ts) when it fits.
+ * What was audited travels in the URL hash (share-state.ts) when it fits.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { WidgetFrame } from '../../components/WidgetFrame';
@@ -13,7 +13,13 @@ import { AuditReport } from './AuditReport';
 import { PASTE_KINDS } from './paste-kinds';
 import { readDataTransfer, readFileList, type ReadFiles } from './read-files';
 import { isSampleId, loadSample, SAMPLE_BUNDLES } from './samples';
-import { decodeShared, encodeShared, MAX_SHARE_CHARS, SHARE_PARAM } from './share-state';
+import {
+  decodeShared,
+  encodeShared,
+  MAX_SHARE_CHARS,
+  paramFromHash,
+  SHARE_PREFIX,
+} from './share-state';
 import { simulatorLinks } from './simulator-links';
 import { useAuditRunner } from './use-audit-runner';
 import './Audit.css';
@@ -101,7 +107,7 @@ export function Audit({ id = 'audit' }: AuditProps) {
 
   // A shared link: run the same audit.
   useEffect(() => {
-    const param = new URLSearchParams(window.location.search).get(SHARE_PARAM);
+    const param = paramFromHash(window.location.hash);
     if (param === null || param === '') return;
     void decodeShared(param, isSampleId).then((shared) => {
       if (typeof shared === 'string') {
@@ -132,10 +138,10 @@ export function Audit({ id = 'audit' }: AuditProps) {
       if (stale) return;
       const url = new URL(window.location.href);
       if (result.ok) {
-        url.searchParams.set(SHARE_PARAM, result.param);
+        url.hash = `${SHARE_PREFIX}${result.param}`;
         setShare({ param: result.param, chars: result.param.length });
       } else {
-        url.searchParams.delete(SHARE_PARAM);
+        if (paramFromHash(url.hash) !== null) url.hash = '';
         setShare({ param: null, chars: result.chars });
       }
       try {
@@ -158,15 +164,13 @@ export function Audit({ id = 'audit' }: AuditProps) {
     setNotice(null);
     setReading(false);
     const url = new URL(window.location.href);
-    url.searchParams.delete(SHARE_PARAM);
+    if (paramFromHash(url.hash) !== null) url.hash = '';
     window.history.replaceState(window.history.state, '', url.href);
   };
 
   const shareUrl = (): string => {
     const url = new URL(window.location.href);
-    if (share?.param) url.searchParams.set(SHARE_PARAM, share.param);
-    else url.searchParams.delete(SHARE_PARAM);
-    url.hash = id;
+    url.hash = share?.param ? `${SHARE_PREFIX}${share.param}` : id;
     return url.href;
   };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_SHARE_CHARS, decodeShared, encodeShared } from './share-state';
+import { MAX_SHARE_CHARS, decodeShared, encodeShared, paramFromHash } from './share-state';
 
 const isSample = (id: string): boolean => id === 'compose-nginx';
 
@@ -65,5 +65,11 @@ describe('audit share links', () => {
     const decoded = await decodeShared(proto, isSample);
     expect(decoded).toEqual({ inputs: [{ name: 'a', text: 'b' }], options: {} });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('reads the parameter only from an #audit= hash', () => {
+    expect(paramFromHash('#audit=jabc')).toBe('jabc');
+    expect(paramFromHash('#audit')).toBeNull();
+    expect(paramFromHash('')).toBeNull();
   });
 });

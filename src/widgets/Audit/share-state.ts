@@ -1,16 +1,19 @@
 /**
- * The audit report in a link: the query parameter `audit` carries what was audited, so the
- * recipient's page runs the same audit. A sample bundle is just its id (`s`); other files
- * travel as deflate-compressed JSON (`z` + base64url). Links are refused above
+ * The audit report in a link. What was audited travels in the URL *hash* (`#audit=…`), which
+ * browsers never send to a server — deployment files can hold secrets. A sample bundle is
+ * just its id (`j` + base64url JSON); other files travel as deflate-compressed JSON (`z` +
+ * base64url, with the Dockerfile checker's codec helpers). Links are refused above
  * MAX_SHARE_CHARS, well under the 8,000 characters browsers and chat tools keep.
  * Reading is defensive: the decompressed text is capped (no deflate bomb), every field is
  * checked, and anything wrong gives a sentence, never an exception.
  */
 import { encodeState } from '../../runtime/url-state';
 import type { AuditInput, AuditOptions } from '../../sim/audit/types';
+import { fromBase64Url, readAll, streamOf, toBase64Url } from '../DockerfileChecker/share-codec';
 import { sanitizeInputs, sanitizeOptions } from './input-limits';
 
-export const SHARE_PARAM = 'audit';
+/** The hash is `#audit=<param>`. */
+export const SHARE_PREFIX = 'audit=';
 /** Longest share parameter produced or accepted. */
 export const MAX_SHARE_CHARS = 6000;
 /** Largest decompressed payload accepted from a link. */
@@ -26,64 +29,18 @@ export interface SharedAudit {
 export type ShareResult =
   { readonly ok: true; readonly param: string } | { readonly ok: false; readonly chars: number };
 
-function toBase64Url(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-function fromBase64Url(text: string): Uint8Array {
-  if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new Error('not base64url');
-  const padded =
-    text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4);
-  const binary = atob(padded);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
-async function pipe(bytes: Uint8Array, stream: ByteStream, cap: number): Promise<Uint8Array> {
-  const writer = stream.writable.getWriter();
-  void writer.write(bytes).catch(() => undefined);
-  void writer.close().catch(() => undefined);
-  const reader = stream.readable.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.length;
-    if (total > cap) {
-      await reader.cancel();
-      throw new Error('too large');
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return out;
-}
-
-type ByteStream = TransformStream<Uint8Array, Uint8Array>;
-
 /** The share parameter for an audit, or how long it would be when it does not fit. */
 export async function encodeShared(shared: SharedAudit): Promise<ShareResult> {
   const options = Object.keys(shared.options).length > 0 ? { o: shared.options } : {};
   if (shared.sample !== undefined) {
-    const param = `j${encodeState({ s: shared.sample, ...options })}`;
-    return { ok: true, param };
+    return { ok: true, param: `j${encodeState({ s: shared.sample, ...options })}` };
   }
   const files = (shared.inputs ?? []).map((input) =>
     input.kind === undefined ? [input.name, input.text] : [input.name, input.text, input.kind],
   );
   const json = new TextEncoder().encode(JSON.stringify({ f: files, ...options }));
-  const deflated = await pipe(
-    json,
-    new CompressionStream('deflate-raw') as unknown as ByteStream,
+  const deflated = await readAll(
+    streamOf(json).pipeThrough(new CompressionStream('deflate-raw')),
     Number.MAX_SAFE_INTEGER,
   );
   const param = `z${toBase64Url(deflated)}`;
@@ -118,22 +75,27 @@ export async function decodeShared(
 ): Promise<SharedAudit | string> {
   if (param.length > MAX_SHARE_CHARS) return 'the link’s audit is longer than this page accepts';
   try {
-    const body = param.slice(1);
+    const body = fromBase64Url(param.slice(1));
+    let json: string;
     if (param.startsWith('j')) {
-      const json = new TextDecoder('utf-8', { fatal: true }).decode(fromBase64Url(body));
-      return fromJson(JSON.parse(json), isSample);
-    }
-    if (param.startsWith('z')) {
-      const inflated = await pipe(
-        fromBase64Url(body),
-        new DecompressionStream('deflate-raw') as unknown as ByteStream,
+      json = new TextDecoder('utf-8', { fatal: true }).decode(body);
+    } else if (param.startsWith('z')) {
+      const inflated = await readAll(
+        streamOf(body).pipeThrough(new DecompressionStream('deflate-raw')),
         MAX_INFLATED_BYTES,
       );
-      const json = new TextDecoder('utf-8', { fatal: true }).decode(inflated);
-      return fromJson(JSON.parse(json), isSample);
+      json = new TextDecoder('utf-8', { fatal: true }).decode(inflated);
+    } else {
+      return 'the link’s audit is not one this page understands';
     }
-    return 'the link’s audit is not one this page understands';
+    return fromJson(JSON.parse(json), isSample);
   } catch {
     return 'the link’s audit could not be read';
   }
+}
+
+/** The share parameter in a URL hash (`#audit=…`), or null. */
+export function paramFromHash(hash: string): string | null {
+  const body = hash.replace(/^#/, '');
+  return body.startsWith(SHARE_PREFIX) ? body.slice(SHARE_PREFIX.length) : null;
 }
