@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { auditFiles } from '../src/widgets/Audit/engine';
+import { auditFiles } from '../src/sim/audit';
 import type { AuditInput } from '../src/sim/audit/types';
 
 const SAMPLES = path.resolve('src/training/audit-samples');

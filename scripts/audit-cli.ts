@@ -10,7 +10,7 @@
 import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { AuditFinding, AuditInput, AuditOptions, AuditReport } from '../src/sim/audit/types';
-import { auditFiles } from '../src/widgets/Audit/engine';
+import { auditFiles } from '../src/sim/audit';
 import {
   decodeText,
   isSkippedPath,

@@ -258,7 +258,9 @@ export function Audit({ id = 'audit' }: AuditProps) {
             </p>
           ) : null}
         </div>
-        {report !== null ? <AuditReport report={report} links={links} /> : null}
+        {report !== null ? (
+          <AuditReport report={report} links={links} kindLabels={run.kindLabels} />
+        ) : null}
       </div>
     </WidgetFrame>
   );

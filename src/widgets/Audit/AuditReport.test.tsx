@@ -53,7 +53,7 @@ afterEach(cleanup);
 
 describe('AuditReport', () => {
   it('groups findings by severity in words, naming every file and line, the fix diff and the source', () => {
-    render(<AuditReport report={report} links={[]} />);
+    render(<AuditReport report={report} links={[]} kindLabels={null} />);
     const errors = screen.getByRole('region', { name: 'Errors (1)' });
     expect(within(errors).getByText('ERROR')).toBeTruthy();
     expect(within(errors).getByText('gunicorn.conf.py:14')).toBeTruthy();
@@ -73,8 +73,8 @@ describe('AuditReport', () => {
   });
 
   it('gives an unreadable file its notice and renders file text as text, never markup', () => {
-    const { container } = render(<AuditReport report={report} links={[]} />);
-    expect(screen.getByText(/not audited: This file is binary/)).toBeTruthy();
+    const { container } = render(<AuditReport report={report} links={[]} kindLabels={null} />);
+    expect(screen.getByText(/not audited — This file is binary/)).toBeTruthy();
     expect(container.querySelector('img')).toBeNull();
     expect(container.querySelector('.audit-failure b')).toBeNull();
     expect(screen.getByText('<b>not bold</b>')).toBeTruthy();

@@ -4,13 +4,19 @@
  * severity. Severity is spelled out in text, never shown by colour alone; every value is
  * rendered as text, never as markup.
  */
-import type { AuditFinding, AuditLevel, AuditReport as Report } from '../../sim/audit/types';
-import { kindLabel } from './paste-kinds';
+import type {
+  AuditFinding,
+  AuditKind,
+  AuditLevel,
+  AuditReport as Report,
+} from '../../sim/audit/types';
 import type { SimulatorLink } from './simulator-links';
 
 export interface AuditReportProps {
   readonly report: Report;
   readonly links: readonly SimulatorLink[];
+  /** The audit's names for the kinds of file (sent by the worker with the report). */
+  readonly kindLabels: Readonly<Record<AuditKind, string>> | null;
 }
 
 const GROUPS: readonly { level: AuditLevel; title: string }[] = [
@@ -99,14 +105,13 @@ function Finding({ finding }: { readonly finding: AuditFinding }) {
   );
 }
 
-export function AuditReport({ report, links }: AuditReportProps) {
+export function AuditReport({ report, links, kindLabels }: AuditReportProps) {
   const unread = report.files.filter((file) => file.notice !== undefined);
   return (
     <div class="audit-report">
       {report.drain !== undefined ? (
         <p class="audit-drain">
-          <span class="audit-label">Drain model:</span>{' '}
-          {report.drain.summary}
+          <span class="audit-label">Drain model:</span> {report.drain.summary}
         </p>
       ) : null}
       {links.length > 0 ? (
@@ -130,10 +135,12 @@ export function AuditReport({ report, links }: AuditReportProps) {
         <ul>
           {report.files.map((file) => (
             <li key={file.name}>
-              <code>{file.name}</code>: {kindLabel(file.kind)}
+              <code>{file.name}</code>
               {file.notice !== undefined ? (
-                <span class="audit-file-notice"> — not audited: {file.notice}</span>
-              ) : null}
+                <span class="audit-file-notice">: not audited — {file.notice}</span>
+              ) : (
+                <>: {kindLabels?.[file.kind] ?? file.kind}</>
+              )}
               {(file.cannotTell ?? []).length > 0 ? (
                 <ul class="audit-cannot-tell">
                   {(file.cannotTell ?? []).map((c) => (

@@ -1,5 +1,5 @@
 /** Messages between the audit page and its Web Worker (audit.worker.ts). */
-import type { AuditInput, AuditOptions, AuditReport } from '../../sim/audit/types';
+import type { AuditInput, AuditKind, AuditOptions, AuditReport } from '../../sim/audit/types';
 
 export interface AuditRequest {
   readonly id: number;
@@ -19,5 +19,7 @@ export type AuditReply =
       readonly kind: 'done';
       readonly report: AuditReport;
       readonly ms: number;
+      /** The audit's own names for the kinds of file (src/sim/audit/detect.ts). */
+      readonly kindLabels: Readonly<Record<AuditKind, string>>;
     }
   | { readonly id: number; readonly kind: 'error'; readonly message: string };

@@ -3,7 +3,7 @@
  * hostile file never freezes the page. Messages in: AuditRequest. Messages out: a 'progress'
  * reply when the run starts, then 'done' with the report, or 'error'.
  */
-import { auditFiles } from './engine';
+import { auditFiles, KIND_LABELS } from '../../sim/audit';
 import type { AuditReply, AuditRequest } from './audit-protocol';
 import { sanitizeInputs, sanitizeOptions } from './input-limits';
 
@@ -25,7 +25,13 @@ scope.onmessage = (event) => {
   try {
     const started = performance.now();
     const report = auditFiles(inputs, sanitizeOptions(event.data.options));
-    scope.postMessage({ id, kind: 'done', report, ms: performance.now() - started });
+    scope.postMessage({
+      id,
+      kind: 'done',
+      report,
+      ms: performance.now() - started,
+      kindLabels: KIND_LABELS,
+    });
   } catch (error) {
     scope.postMessage({
       id,

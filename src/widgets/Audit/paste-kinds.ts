@@ -68,24 +68,3 @@ export const PASTE_KINDS: readonly PasteKind[] = [
     hint: 'docker compose services, with command, stop_grace_period and healthcheck.',
   },
 ];
-
-const LABELS: Readonly<Record<AuditKind, string>> = {
-  dockerfile: 'Dockerfile',
-  dockerignore: '.dockerignore',
-  'gunicorn-conf': 'Gunicorn settings',
-  procfile: 'Procfile',
-  python: 'Python',
-  ecs: 'ECS',
-  cloudformation: 'CloudFormation',
-  terraform: 'Terraform JSON',
-  alb: 'Load balancer',
-  kubernetes: 'Kubernetes',
-  nginx: 'nginx',
-  compose: 'docker compose',
-  env: 'environment file',
-  unknown: 'not a kind the audit reads',
-};
-
-export function kindLabel(kind: AuditKind): string {
-  return LABELS[kind];
-}

@@ -5,11 +5,13 @@
  * timer, and the status line says so.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { AuditInput, AuditOptions, AuditReport } from '../../sim/audit/types';
+import type { AuditInput, AuditKind, AuditOptions, AuditReport } from '../../sim/audit/types';
 import type { AuditReply, AuditRequest } from './audit-protocol';
 
 export interface AuditRunnerState {
   readonly report: AuditReport | null;
+  /** The audit's names for the kinds of file, sent with the report. */
+  readonly kindLabels: Readonly<Record<AuditKind, string>> | null;
   /** Files being audited right now; null when idle. */
   readonly running: { readonly files: number } | null;
   readonly error: string | null;
@@ -17,7 +19,14 @@ export interface AuditRunnerState {
   readonly where: 'worker' | 'main thread' | null;
 }
 
-const IDLE: AuditRunnerState = { report: null, running: null, error: null, ms: null, where: null };
+const IDLE: AuditRunnerState = {
+  report: null,
+  kindLabels: null,
+  running: null,
+  error: null,
+  ms: null,
+  where: null,
+};
 
 function createAuditWorker(): Worker | null {
   if (typeof Worker === 'undefined') return null;
@@ -70,13 +79,20 @@ export function useAuditRunner(
     const runOnMainThread = (): void => {
       const runId = currentId.current;
       window.setTimeout(() => {
-        void import('./engine').then(({ auditFiles }) => {
+        void import('../../sim/audit').then(({ auditFiles, KIND_LABELS }) => {
           if (runId !== currentId.current) return;
           try {
             const started = performance.now();
             const report = auditFiles(latest.current.inputs, latest.current.options);
             const ms = performance.now() - started;
-            setState({ report, running: null, error: null, ms, where: 'main thread' });
+            setState({
+              report,
+              kindLabels: KIND_LABELS,
+              running: null,
+              error: null,
+              ms,
+              where: 'main thread',
+            });
           } catch (error) {
             setState((previous) => ({
               ...previous,
@@ -113,6 +129,7 @@ export function useAuditRunner(
         if (reply.kind === 'done') {
           setState({
             report: reply.report,
+            kindLabels: reply.kindLabels,
             running: null,
             error: null,
             ms: reply.ms,
