@@ -3,6 +3,7 @@
  * decides (a `deploy.yaml` may be Kubernetes, Compose or CloudFormation; a `Dockerfile`
  * without FROM is not one). Bad input (binary, too large) is caught here with a notice.
  */
+import { bracketDepthExceeds, nestingNotice } from './guard';
 import { parseNginx } from './read/nginx-parse';
 import { parseTree, roots, type TNode, type TreeFile } from './read/tree';
 import { MAX_AUDIT_FILE_CHARS, type AuditInput, type AuditKind } from './types';
@@ -51,6 +52,7 @@ const DOCKERFILE_NAME = /(^|\.)(dockerfile|containerfile)(\.|$)/;
 const FROM_LINE = /^\s*FROM\s+\S/im;
 const YAML_NAME = /\.(ya?ml|json|template|tfstate|tfplan)$/;
 const NGINX_DIRECTIVES = new Set([
+  'include',
   'server',
   'location',
   'upstream',

@@ -21,6 +21,7 @@ import {
   type ScalarTag,
   type CollectionTag,
 } from 'yaml';
+import { bracketDepthExceeds, compactNestingExceeds, nestingNotice } from '../guard';
 
 const CFN_FUNCTIONS = [
   'Ref',
@@ -73,6 +74,8 @@ export interface ParsedTree {
 
 /** Parses every document of a YAML or JSON text. */
 export function parseTree(file: string, text: string): ParsedTree {
+  if (bracketDepthExceeds(text) || compactNestingExceeds(text))
+    return { tree: null, notice: nestingNotice() };
   const lines = new LineCounter();
   const docs = parseAllDocuments(text, {
     customTags: CFN_TAGS,
