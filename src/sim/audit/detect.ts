@@ -158,6 +158,7 @@ function detectByContent(input: AuditInput, base: string): Detected {
     base.endsWith('.py') ||
     (!YAML_NAME.test(base) && looksLikePython(text) && !looksLikeYamlOrJson(text))
   ) {
+    if (bracketDepthExceeds(text)) return { kind: 'unknown', notice: nestingNotice() };
     const gunicorn =
       base.includes('gunicorn') ||
       (/^(bind|workers|worker_class|graceful_timeout|keepalive|timeout)\s*=/m.test(text) &&

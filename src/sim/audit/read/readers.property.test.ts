@@ -60,7 +60,7 @@ describe('Python reader', () => {
               continue;
             }
             expect(got?.value).toBe(last[1]);
-            expect(at(text, got!.line, got!.column)).toBe(`${last[2](last[1])}`);
+            expect(at(text, got!.line, got!.column)).toBe(last[2](last[1]));
           }
         },
       ),
