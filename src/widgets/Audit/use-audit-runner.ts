@@ -19,6 +19,9 @@ export interface AuditRunnerState {
   readonly where: 'worker' | 'main thread' | null;
 }
 
+/** Longest an audit may run in the worker before it is stopped. */
+export const MAX_RUN_MS = 15_000;
+
 const IDLE: AuditRunnerState = {
   report: null,
   kindLabels: null,
@@ -162,6 +165,21 @@ export function useAuditRunner(
     busy.current = true;
     const request: AuditRequest = { id, inputs, options };
     worker.current.postMessage(request);
+    // A run that takes far longer than any real deployment's files is stopped, not waited on.
+    const watchdog = window.setTimeout(() => {
+      if (id !== currentId.current || !busy.current) return;
+      worker.current?.terminate();
+      worker.current = null;
+      busy.current = false;
+      setState((previous) => ({
+        ...previous,
+        running: null,
+        error: `The audit took longer than ${MAX_RUN_MS / 1000} s and was stopped; the last report is kept. Remove the largest files and try again.`,
+      }));
+    }, MAX_RUN_MS);
+    return () => {
+      window.clearTimeout(watchdog);
+    };
   }, [inputs, options]);
 
   return state;
