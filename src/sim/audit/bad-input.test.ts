@@ -107,3 +107,10 @@ describe('bad input', () => {
     expect(fileOf(r, 'gunicorn.conf.py').notice).toMatch(/syntax error/);
   });
 });
+
+describe('alias guard', () => {
+  it('a file with thousands of aliases is not parsed, and says why', () => {
+    const r = run({ 'anchors.yaml': `apiVersion: v1\nkind: List\nx: &a [1]\n${'- *a\n'.repeat(2000)}` });
+    expect(r.files[0]!.notice).toMatch(/alias/);
+  });
+});

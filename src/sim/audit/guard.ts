@@ -46,3 +46,33 @@ export function compactNestingExceeds(text: string, limit = MAX_NESTING / 4): bo
 export function nestingNotice(): string {
   return `Nested more than ${MAX_NESTING} levels deep: no deployment file does that, so it was not parsed.`;
 }
+
+export const MAX_ALIASES = 1000;
+
+/**
+ * More YAML alias references (`*name`) than any deployment file uses. The `yaml` parser's
+ * time grows faster than linearly with the number of aliases (measured: 166,000 `b: *a`
+ * lines took over ten seconds), and a file full of aliases is the shape of an alias bomb.
+ */
+export function aliasCountExceeds(text: string, limit = MAX_ALIASES): boolean {
+  let count = 0;
+  for (let i = text.indexOf('*'); i >= 0; i = text.indexOf('*', i + 1)) {
+    const before = i === 0 ? 32 : text.charCodeAt(i - 1);
+    const after = text.charCodeAt(i + 1);
+    const opens =
+      before === 32 ||
+      before === 9 ||
+      before === 10 ||
+      before === 91 ||
+      before === 123 ||
+      before === 44;
+    const named =
+      (after >= 48 && after <= 57) ||
+      (after >= 65 && after <= 90) ||
+      (after >= 97 && after <= 122) ||
+      after === 95 ||
+      after === 45;
+    if (opens && named && ++count > limit) return true;
+  }
+  return false;
+}

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createFacts, type Facts } from '../facts';
+import { createFacts, type Facts, type ReadOutcome } from '../facts';
 import { readGunicornFlags } from './command-line';
 import { readGunicornConf, readPythonFile } from './python';
 import { parseTree, roots } from './tree';
@@ -68,7 +68,7 @@ describe('Python reader', () => {
   });
 
   it('says "cannot tell" for what needs running, and guesses nothing', () => {
-    const outcome = { cannotTell: [] as { setting: string; reason: string }[] };
+    const outcome: ReadOutcome = { cannotTell: [] };
     const facts = createFacts();
     readGunicornConf(
       'g.py',

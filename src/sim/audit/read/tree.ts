@@ -21,7 +21,13 @@ import {
   type ScalarTag,
   type CollectionTag,
 } from 'yaml';
-import { bracketDepthExceeds, compactNestingExceeds, nestingNotice } from '../guard';
+import {
+  aliasCountExceeds,
+  bracketDepthExceeds,
+  compactNestingExceeds,
+  MAX_ALIASES,
+  nestingNotice,
+} from '../guard';
 
 const CFN_FUNCTIONS = [
   'Ref',
@@ -76,6 +82,12 @@ export interface ParsedTree {
 export function parseTree(file: string, text: string): ParsedTree {
   if (bracketDepthExceeds(text) || compactNestingExceeds(text))
     return { tree: null, notice: nestingNotice() };
+  if (aliasCountExceeds(text)) {
+    return {
+      tree: null,
+      notice: `More than ${MAX_ALIASES} YAML aliases (*name): read as a possible alias bomb and not parsed.`,
+    };
+  }
   const lines = new LineCounter();
   const docs = parseAllDocuments(text, {
     customTags: CFN_TAGS,
