@@ -110,7 +110,9 @@ describe('bad input', () => {
 
 describe('alias guard', () => {
   it('a file with thousands of aliases is not parsed, and says why', () => {
-    const r = run({ 'anchors.yaml': `apiVersion: v1\nkind: List\nx: &a [1]\n${'- *a\n'.repeat(2000)}` });
+    const r = run({
+      'anchors.yaml': `apiVersion: v1\nkind: List\nx: &a [1]\n${'- *a\n'.repeat(2000)}`,
+    });
     expect(r.files[0]!.notice).toMatch(/alias/);
   });
 });
