@@ -5,7 +5,15 @@
 // /usr/bin/node, or `node` on PATH outside this project). Without one it is skipped with a
 // reason, and fails when CI=true.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -77,6 +85,19 @@ describe.skipIf(node20 === null)('npm pack: the flask-deploy-audit bin', () => {
       { cwd: elsewhere, encoding: 'utf8' },
     );
     expect(installed.status, installed.stderr).toBe(0);
+
+    // The bundled parsers' licences travel with the bin.
+    const licences = readFileSync(
+      path.join(
+        elsewhere,
+        'node_modules',
+        'flask-deploy-lab',
+        'dist-cli',
+        'THIRD-PARTY-LICENSES.txt',
+      ),
+      'utf8',
+    );
+    expect(licences).toMatch(/^yaml@\S+ \(ISC\)$/m);
 
     // The bin as npm links it, with Node 20 first on PATH so its `#!/usr/bin/env node` finds it.
     const bin = path.join(elsewhere, 'node_modules', '.bin', 'flask-deploy-audit');
