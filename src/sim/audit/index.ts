@@ -18,7 +18,7 @@ import { readProcfile } from './read/command-line';
 import { readGunicornConf, readPythonFile } from './read/python';
 import { readTerraform } from './read/terraform';
 import { roots, type TreeFile } from './read/tree';
-import { toFinding } from './rules/rule';
+import { toFinding, valueDiff } from './rules/rule';
 import { AUDIT_RULES } from './rules/index';
 import { capacityOf, chainOf, drainOf, shutdownScenarioOf } from './to-scenario';
 import type {
@@ -175,7 +175,25 @@ export function auditFiles(inputs: readonly AuditInput[], options: AuditOptions 
   }
   for (const rule of AUDIT_RULES) {
     try {
-      for (const raw of rule.check({ facts, options })) findings.push(toFinding(rule.meta, raw));
+      for (const raw of rule.check({ facts, options })) {
+        const finding = toFinding(rule.meta, raw);
+        const edit = raw.replace;
+        const source = edit ? inputs.find((i) => i.name === edit.at.file) : undefined;
+        const diff =
+          edit && source
+            ? valueDiff(
+                edit.at.file,
+                source.text,
+                edit.at.line,
+                edit.at.column,
+                edit.replacement,
+                edit.at.value,
+              )
+            : undefined;
+        findings.push(
+          diff && finding.fix ? { ...finding, fix: { ...finding.fix, diff } } : finding,
+        );
+      }
     } catch {
       // A rule that fails on odd input must not take the report down; it reports nothing.
     }

@@ -42,6 +42,9 @@ export default defineAuditRule(
         at: alb.deregistrationDelaySeconds ?? alb.at,
         message: `deregistration_delay.timeout_seconds is ${delay} s but Gunicorn's sync workers may run a request for up to timeout ${timeout} s. ECS waits for the delay, then sends SIGTERM: requests longer than ${delay} s are cut when the delay ends.`,
         fix: { text: `Set deregistration_delay.timeout_seconds to ${timeout + 5}.` },
+        ...(alb.deregistrationDelaySeconds
+          ? { replace: { at: alb.deregistrationDelaySeconds, replacement: String(timeout + 5) } }
+          : {}),
         related: [facts.gunicorn.timeout],
       },
     ];

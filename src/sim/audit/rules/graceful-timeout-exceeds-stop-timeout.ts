@@ -53,6 +53,9 @@ export default defineAuditRule(
           text: `Set the container's stopTimeout to ${Math.min(g + 5, scenario.ecs.launchType === 'fargate' ? 120 : g + 5)} s${scenario.ecs.launchType === 'fargate' && g + 5 > 120 ? ' (the Fargate maximum) and lower graceful_timeout below it' : ''}, or lower graceful_timeout below ${stop} s.`,
         },
         related: [graceful],
+        ...(facts.ecs.stopTimeout && (scenario.ecs.launchType !== 'fargate' || g + 5 <= 120)
+          ? { replace: { at: facts.ecs.stopTimeout, replacement: String(g + 5) } }
+          : {}),
       });
     } else if (scenario.platform === 'kubernetes' && facts.kubernetes) {
       const k = scenario.kubernetes;
@@ -62,6 +65,14 @@ export default defineAuditRule(
         at,
         message: `terminationGracePeriodSeconds is ${k.terminationGracePeriodSeconds} s${facts.kubernetes.terminationGracePeriodSeconds ? '' : ' (default)'}, but preStop (${pre} s) + ${gText} = ${pre + g} s: the grace period starts counting before preStop runs.`,
         fix: { text: `Set terminationGracePeriodSeconds to at least ${pre + g + 5}.` },
+        ...(facts.kubernetes.terminationGracePeriodSeconds
+          ? {
+              replace: {
+                at: facts.kubernetes.terminationGracePeriodSeconds,
+                replacement: String(pre + g + 5),
+              },
+            }
+          : {}),
         related: [graceful, facts.kubernetes.preStop],
       });
     } else if (facts.compose) {
@@ -71,6 +82,9 @@ export default defineAuditRule(
         at,
         message: `stop_grace_period is ${t} s${facts.compose.stopGracePeriodSeconds ? '' : ' (Compose default)'} and ${gText}: Compose sends SIGKILL first.`,
         fix: { text: `Set stop_grace_period: ${g + 5}s on the service.` },
+        ...(facts.compose.stopGracePeriodSeconds
+          ? { replace: { at: facts.compose.stopGracePeriodSeconds, replacement: `${g + 5}s` } }
+          : {}),
         related: [graceful],
       });
     }

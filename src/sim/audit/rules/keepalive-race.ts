@@ -74,6 +74,9 @@ export default defineAuditRule(
         fix: {
           text: `Set keepalive = ${front.proxy.idleTimeoutSeconds + 5} (longer than the proxy's ${front.proxy.idleTimeoutSeconds} s).`,
         },
+        ...(ka
+          ? { replace: { at: ka, replacement: String(front.proxy.idleTimeoutSeconds + 5) } }
+          : {}),
         related: [front.at, facts.gunicorn.workerClass],
       },
     ];

@@ -32,6 +32,11 @@ export interface RawAuditFinding {
   readonly level?: AuditLevel;
   /** The other values the finding depends on (kept when in another file or line). */
   readonly related?: readonly (Val<unknown> | undefined)[];
+  /**
+   * A safe mechanical fix: replace the value whose text starts at `at` with `replacement`
+   * (quotes kept). The report turns it into a one-line unified diff.
+   */
+  readonly replace?: { readonly at: Val<unknown>; readonly replacement: string };
 }
 
 export interface AuditRule {
@@ -41,6 +46,40 @@ export interface AuditRule {
 
 export function defineAuditRule(meta: AuditRuleMeta, check: AuditRule['check']): AuditRule {
   return { meta, check };
+}
+
+/** The token of a value at a column: a quoted string or a run up to a delimiter. */
+const VALUE_TOKEN = /^("(?:[^"\\]|\\.)*"|'[^']*'|[^\s,;}\]]+)/;
+
+/**
+ * A one-line unified diff replacing the value at `line`/`column` of `text`, or undefined when
+ * the text there is not a single value token.
+ */
+export function valueDiff(
+  file: string,
+  text: string,
+  line: number,
+  column: number,
+  replacement: string,
+  oldValue: unknown,
+): string | undefined {
+  const lines = text.split('\n');
+  const original = lines[line - 1];
+  if (original === undefined) return undefined;
+  const rest = original.slice(column - 1);
+  const token = VALUE_TOKEN.exec(rest)?.[1];
+  if (token === undefined) return undefined;
+  const quote = token.startsWith('"') || token.startsWith("'") ? token.charAt(0) : '';
+  // Only a plain number (with a unit such as 30s) that is the value read: never a token that
+  // holds more (an annotation's key=value list, a whole command line).
+  const bare = quote ? token.slice(1, -1) : token;
+  const number = /^(-?[0-9]+(?:\.[0-9]+)?)[a-z]*$/.exec(bare)?.[1];
+  if (number === undefined || typeof oldValue !== 'number' || Number(number) !== oldValue) {
+    return undefined;
+  }
+  const changed = `${original.slice(0, column - 1)}${quote}${replacement}${quote}${rest.slice(token.length)}`;
+  if (changed === original) return undefined;
+  return `--- a/${file}\n+++ b/${file}\n@@ -${line} +${line} @@\n-${original}\n+${changed}\n`;
 }
 
 export function toFinding(meta: AuditRuleMeta, raw: RawAuditFinding): AuditFinding {

@@ -348,3 +348,43 @@ describe('health rules', () => {
     ).toEqual([]);
   });
 });
+
+describe('mechanical fixes as diffs', () => {
+  it('replaces exactly the value read, keeping quotes and units', () => {
+    const td = taskDefinition({
+      command: gunicornCmd('--graceful-timeout', '60'),
+      stopTimeout: 30,
+    });
+    const [f] = byCode(run({ 'td.json': td }), 'graceful-timeout-exceeds-stop-timeout');
+    expect(f?.fix?.diff).toMatch(/^-\s+"stopTimeout": 30$/m);
+    expect(f?.fix?.diff).toMatch(/^\+\s+"stopTimeout": 65$/m);
+    const compose =
+      'services:\n  web:\n    build: .\n    command: ["gunicorn", "--graceful-timeout", "20", "app:app"]\n    stop_grace_period: 15s\n';
+    const [c] = byCode(run({ 'compose.yaml': compose }), 'graceful-timeout-exceeds-stop-timeout');
+    expect(c?.fix?.diff).toContain('+    stop_grace_period: 25s');
+    const conf = 'worker_class = "gthread"\nkeepalive = 5\n';
+    const [k] = byCode(
+      run({
+        'gunicorn.conf.py': conf,
+        'lb.json': attributes({ 'idle_timeout.timeout_seconds': '60' }),
+      }),
+      'keepalive-race',
+    );
+    expect(k?.fix?.diff).toContain('+keepalive = 65');
+  });
+  it('gives no diff when the value sits inside a larger token (an annotation list)', () => {
+    const ingress = `${deployment('command: ["gunicorn", "--timeout", "60", "app:app"]')}---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: web
+  annotations:
+    alb.ingress.kubernetes.io/target-group-attributes: deregistration_delay.timeout_seconds=20,slow_start.duration_seconds=0
+spec:
+  ingressClassName: alb
+`;
+    const [f] = byCode(run({ 'k8s.yaml': ingress }), 'deregistration-delay-shorter-than-timeout');
+    expect(f).toBeDefined();
+    expect(f?.fix?.diff).toBeUndefined();
+  });
+});
