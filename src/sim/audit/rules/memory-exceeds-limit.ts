@@ -16,7 +16,7 @@ export default defineAuditRule(
     failure:
       'The kernel OOM-kills workers (or the whole task) under load, dropping the requests they were serving.',
     fix: 'Run fewer workers per task, raise the memory limit, or use preload_app to share memory copy-on-write.',
-    sources: [SOURCES.gunicornWorkers, SOURCES.ecsStopTimeout],
+    sources: [SOURCES.gunicornWorkers, SOURCES.ecsTaskSize],
   },
   ({ facts, options }) => {
     const limit = memoryLimitMiB(facts);

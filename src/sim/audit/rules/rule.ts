@@ -131,6 +131,10 @@ export const SOURCES = {
     title: 'ECS task definition parameters: stopTimeout',
     url: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html',
   },
+  ecsTaskSize: {
+    title: 'ECS task definition parameters: task size',
+    url: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#task_size',
+  },
   ecsDraining: {
     title: 'ECS: tune load balancer connection draining',
     url: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/load-balancer-connection-draining.html',

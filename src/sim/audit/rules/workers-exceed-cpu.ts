@@ -16,7 +16,7 @@ export default defineAuditRule(
     failure:
       'The workers fight over a fraction of a CPU: latency rises under load and health checks time out, with no gain in throughput.',
     fix: 'Size workers from the CPU the task or pod is granted (about 2 × CPU + 1 at most), and add tasks or replicas for more capacity.',
-    sources: [SOURCES.gunicornWorkers, SOURCES.ecsStopTimeout, SOURCES.k8sCpu],
+    sources: [SOURCES.gunicornWorkers, SOURCES.ecsTaskSize, SOURCES.k8sCpu],
   },
   ({ facts, options }) => {
     const cpus = cpusGranted(facts);
