@@ -9,8 +9,7 @@
  */
 import type { Facts, HealthProbe, KubernetesFacts, ReadOutcome } from '../facts';
 import { albFacts, applyAlbAttribute } from './alb';
-import { readArgvNode } from './ecs';
-import { readCmdArgsEnv, readWebConcurrency } from './command-line';
+import { readArgvNode, readEnvList } from './ecs';
 import type { TNode } from './tree';
 import { parseCpuQuantity, parseMemoryQuantityMiB, val } from './values';
 
@@ -77,16 +76,7 @@ function readPodSpec(spec: TNode, k8s: KubernetesFacts, facts: Facts, outcome: R
     facts,
     outcome,
   );
-  for (const env of app.get('env')?.items() ?? []) {
-    const name = env.get('name')?.str();
-    const valueNode = env.get('value');
-    const value = valueNode?.str();
-    if (!valueNode || value === undefined) continue;
-    if (name === 'GUNICORN_CMD_ARGS')
-      readCmdArgsEnv(valueNode.tree.file, value, valueNode.pos, facts, outcome);
-    if (name === 'WEB_CONCURRENCY')
-      readWebConcurrency(valueNode.tree.file, value, valueNode.pos, facts);
-  }
+  readEnvList(app.get('env'), facts, outcome);
 }
 
 function readIngress(doc: TNode, k8s: KubernetesFacts, facts: Facts): void {

@@ -153,6 +153,25 @@ const GUNICORN_NAMES = new Set([
   ...Object.keys(INT_SETTINGS),
 ]);
 
+/**
+ * Evaluates the module's top-level `NAME = value` statements in order, binding each name for
+ * later expressions (`TRUSTED_HOSTS = HOSTS`), and hands each to `visit`.
+ */
+function bindTopLevelNames(
+  ctx: Ctx,
+  top: SyntaxNode,
+  visit: (name: string, value: SyntaxNode, result: PyResult) => void = () => undefined,
+): void {
+  for (let stmt = top.firstChild; stmt; stmt = stmt.nextSibling) {
+    if (stmt.name !== 'AssignStatement') continue;
+    const a = simpleAssignment(ctx, stmt);
+    if (!a) continue;
+    const v = evaluate(ctx, a.value);
+    ctx.names.set(a.name, v);
+    visit(a.name, a.value, v);
+  }
+}
+
 /** Top-level assignments of a Gunicorn config file. */
 export function readGunicornConf(
   file: string,
@@ -162,14 +181,9 @@ export function readGunicornConf(
 ): void {
   const ctx = makeCtx(file, text, outcome);
   const top = parsePython(ctx);
-  for (let stmt = top.firstChild; stmt; stmt = stmt.nextSibling) {
-    if (stmt.name !== 'AssignStatement') continue;
-    const a = simpleAssignment(ctx, stmt);
-    if (!a) continue;
-    const v = evaluate(ctx, a.value);
-    ctx.names.set(a.name, v);
-    if (GUNICORN_NAMES.has(a.name)) applyGunicornSetting(ctx, facts, a.name, a.value, v);
-  }
+  bindTopLevelNames(ctx, top, (name, value, v) => {
+    if (GUNICORN_NAMES.has(name)) applyGunicornSetting(ctx, facts, name, value, v);
+  });
   // A setting assigned inside if/try/for/def depends on running the file.
   top.cursor().iterate((n) => {
     if (n.name !== 'AssignStatement' || n.node.parent?.name === 'Script') return;
@@ -369,10 +383,6 @@ export function readPythonFile(
   facts.flask.appFiles.push(file);
   const top = parsePython(ctx);
   // Module-level literal names first, so `TRUSTED_HOSTS = HOSTS` can follow `HOSTS = [...]`.
-  for (let stmt = top.firstChild; stmt; stmt = stmt.nextSibling) {
-    if (stmt.name !== 'AssignStatement') continue;
-    const a = simpleAssignment(ctx, stmt);
-    if (a) ctx.names.set(a.name, evaluate(ctx, a.value));
-  }
+  bindTopLevelNames(ctx, top);
   readFlask(ctx, facts, top);
 }

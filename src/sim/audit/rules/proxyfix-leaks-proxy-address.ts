@@ -1,6 +1,6 @@
 /** remote_addr ends up as a proxy's address instead of the client's. */
 import { defineAuditRule, SOURCES } from './rule';
-import { hopNames, readTrust } from './trust';
+import { classificationFindings } from './trust';
 
 export default defineAuditRule(
   {
@@ -12,16 +12,5 @@ export default defineAuditRule(
     fix: 'Set ProxyFix x_for to the number of proxies that append to X-Forwarded-For.',
     sources: [SOURCES.proxyFix, SOURCES.flaskProxy],
   },
-  ({ facts }) => {
-    const t = readTrust(facts);
-    if (!t) return [];
-    return t.classification.findings
-      .filter((f) => f.kind === 'leaks-proxy-address')
-      .map((f) => ({
-        at: t.at,
-        message: `Chain read from the files: ${hopNames(t.chain)} → Gunicorn. ${f.message}`,
-        fix: { text: `Use ${t.fixLine}.` },
-        related: t.hops,
-      }));
-  },
+  ({ facts }) => classificationFindings(facts, 'leaks-proxy-address'),
 );

@@ -1,6 +1,6 @@
 /** The browser used https, but after the chain and ProxyFix Flask sees http. */
 import { defineAuditRule, SOURCES } from './rule';
-import { hopNames, readTrust } from './trust';
+import { classificationFindings } from './trust';
 
 export default defineAuditRule(
   {
@@ -12,16 +12,5 @@ export default defineAuditRule(
     fix: "Set ProxyFix x_proto to the number of proxies that write X-Forwarded-Proto (and make nginx pass the ALB's value on rather than $scheme).",
     sources: [SOURCES.proxyFix, SOURCES.flaskProxy],
   },
-  ({ facts }) => {
-    const t = readTrust(facts);
-    if (!t) return [];
-    return t.classification.findings
-      .filter((f) => f.kind === 'loses-https')
-      .map((f) => ({
-        at: t.at,
-        message: `Chain read from the files: ${hopNames(t.chain)} → Gunicorn. ${f.message}`,
-        fix: { text: `Use ${t.fixLine}.` },
-        related: t.hops,
-      }));
-  },
+  ({ facts }) => classificationFindings(facts, 'loses-https'),
 );

@@ -12,6 +12,7 @@ import {
 import { formatProxyFixLine, type ChainScenario } from '../../proxy/hops';
 import type { Facts, Val } from '../facts';
 import { chainOf } from '../to-scenario';
+import type { RawAuditFinding } from './rule';
 
 export interface TrustReading {
   readonly chain: ChainScenario;
@@ -52,4 +53,22 @@ export function readTrust(facts: Facts): TrustReading | null {
 
 export function hopNames(chain: ChainScenario): string {
   return chain.hops.map((h) => h.kind).join(' → ');
+}
+
+/** The findings of one kind from the chain model's classification, placed at the ProxyFix call. */
+export function classificationFindings(
+  facts: Facts,
+  kind: 'spoofable' | 'loses-https' | 'leaks-proxy-address',
+  extraRelated: (Val<unknown> | undefined)[] = [],
+): RawAuditFinding[] {
+  const t = readTrust(facts);
+  if (!t) return [];
+  return t.classification.findings
+    .filter((f) => f.kind === kind)
+    .map((f) => ({
+      at: t.at,
+      message: `Chain read from the files: ${hopNames(t.chain)} → Gunicorn. ${f.message}`,
+      fix: { text: `Use ${t.fixLine}.` },
+      related: [...t.hops, ...extraRelated],
+    }));
 }
