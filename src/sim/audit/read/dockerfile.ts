@@ -66,7 +66,10 @@ export function readDockerfile(
     const ins = g.site.instruction;
     const position = { line: ins.argsLine, column: ins.argsColumn };
     const start = findGunicorn(g.words);
-    const shellStaysPid1 = findings.some((f) => f.code === 'shell-form-cmd' && !f.suppressed);
+    // The checker's verdicts: a shell-form CMD, or an exec-form `sh -c "…"` without exec.
+    const shellStaysPid1 = findings.some(
+      (f) => (f.code === 'shell-form-cmd' || f.code === 'shell-wrapper') && !f.suppressed,
+    );
     facts.launches.push({ at: { file, ...position, value: g.words.join(' ') }, shellStaysPid1 });
     readGunicornFlags(
       file,

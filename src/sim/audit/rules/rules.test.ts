@@ -388,3 +388,20 @@ spec:
     expect(f?.fix?.diff).toBeUndefined();
   });
 });
+
+describe('the image as the launch', () => {
+  it("takes the Dockerfile checker's shell verdict into the drain model", () => {
+    const wrapped =
+      'FROM python:3.12-slim\nCMD ["sh", "-c", "flask db upgrade && gunicorn app:app"]\n';
+    const direct = 'FROM python:3.12-slim\nCMD ["gunicorn", "app:app"]\n';
+    const compose = 'services:\n  web:\n    build: .\n    stop_grace_period: 40s\n';
+    const shutdown = (dockerfile: string) =>
+      (
+        run({ Dockerfile: dockerfile, 'compose.yaml': compose }).scenarios.shutdown as {
+          scenario: { container: { pid1: string } };
+        }
+      ).scenario.container.pid1;
+    expect(shutdown(wrapped)).toBe('shell-form-dash');
+    expect(shutdown(direct)).toBe('exec-form');
+  });
+});
