@@ -7,6 +7,7 @@ export default tseslint.config(
   {
     ignores: [
       'dist/',
+      'dist-cli/',
       '.astro/',
       'node_modules/',
       'test-results/',

@@ -18,7 +18,7 @@ function walk(dir: string, prefix: string): string[] {
 export const PAGES: string[] = walk(dist, '/').sort();
 export const CHAPTER_PAGES = PAGES.filter(
   (p) =>
-    !['/', '/progress/', '/team/', '/interview/', '/lab/'].includes(p) &&
+    !['/', '/progress/', '/team/', '/interview/', '/lab/', '/audit/'].includes(p) &&
     !p.startsWith('/interview/') &&
     !p.startsWith('/lab/'),
 );

@@ -43,6 +43,10 @@ if (want('sim')) {
       format: 'esm',
       outfile,
       logLevel: 'error',
+      // Bundled CommonJS code (yaml's Node build) calls require() for Node built-ins.
+      banner: {
+        js: "import { createRequire as __benchCreateRequire } from 'node:module'; const require = __benchCreateRequire(import.meta.url);",
+      },
     });
     const result = spawnSync(process.execPath, [outfile], {
       stdio: 'inherit',

@@ -23,14 +23,14 @@ export const MAX_SHARE_URL_CHARS = 8192;
 export const MAX_DECODED_BYTES = 2 * 1024 * 1024;
 const VERSION = 'v1.';
 
-function toBase64Url(bytes: Uint8Array): string {
+export function toBase64Url(bytes: Uint8Array): string {
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000)
     binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-function fromBase64Url(text: string): Uint8Array<ArrayBuffer> {
+export function fromBase64Url(text: string): Uint8Array<ArrayBuffer> {
   try {
     return base64UrlToBytes(text);
   } catch {
@@ -38,7 +38,7 @@ function fromBase64Url(text: string): Uint8Array<ArrayBuffer> {
   }
 }
 
-function streamOf(bytes: Uint8Array<ArrayBuffer>): ReadableStream<BufferSource> {
+export function streamOf(bytes: Uint8Array<ArrayBuffer>): ReadableStream<BufferSource> {
   return new ReadableStream<BufferSource>({
     start(controller) {
       controller.enqueue(bytes);
@@ -47,7 +47,10 @@ function streamOf(bytes: Uint8Array<ArrayBuffer>): ReadableStream<BufferSource> 
   });
 }
 
-async function readAll(stream: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array> {
+export async function readAll(
+  stream: ReadableStream<Uint8Array>,
+  limit: number,
+): Promise<Uint8Array> {
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
