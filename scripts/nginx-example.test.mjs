@@ -21,6 +21,9 @@ const skipReason = !nginx
     ? `no built site in ${dist} (run npm run build first)`
     : null;
 if (!nginx && process.env.CI) throw new Error('nginx is not installed (CI installs nginx-light)');
+// `npm test` runs this file after its build step and sets FDL_REQUIRE_BUILD: there a missing
+// build is a failure, not a skip.
+if (!built && process.env.FDL_REQUIRE_BUILD) throw new Error(`no built site in ${dist}`);
 if (skipReason) console.log(`skipped: ${skipReason}`);
 
 function freePort() {

@@ -35,8 +35,11 @@ await step('typecheck: tsc --noEmit', bin('tsc'), ['--noEmit', '-p', 'tsconfig.j
 await step('lint: eslint', bin('eslint'), ['--max-warnings', '0', '.']);
 await step('format: prettier --check', bin('prettier'), ['--check', '.', '--log-level', 'warn']);
 
+// The nginx deploy example needs the built site, so it runs after the build (below).
+const AFTER_BUILD_TESTS = ['scripts/nginx-example.test.mjs'];
 const unitOk = await step('unit: vitest', bin('vitest'), [
   'run',
+  ...AFTER_BUILD_TESTS.flatMap((file) => ['--exclude', file]),
   '--reporter=default',
   '--reporter=json',
   '--outputFile.json=test-results/unit.json',
@@ -55,6 +58,24 @@ const built = await step('build: astro build + pagefind + CSP', node, [
   path.join(root, 'scripts', 'build.mjs'),
 ]);
 if (built) {
+  const deployOk = await step(
+    'deploy example: docs/deploy/nginx.conf in real nginx on dist/',
+    bin('vitest'),
+    [
+      'run',
+      ...AFTER_BUILD_TESTS,
+      '--reporter=default',
+      '--reporter=json',
+      '--outputFile.json=test-results/after-build.json',
+    ],
+    { env: { FDL_REQUIRE_BUILD: '1' } },
+  );
+  const afterBuild = readJson('test-results/after-build.json');
+  if (afterBuild) {
+    counts.passed += afterBuild.numPassedTests;
+    counts.failed += afterBuild.numFailedTests;
+    counts.skipped += afterBuild.numPendingTests + (afterBuild.numTodoTests ?? 0);
+  } else if (!deployOk) counts.failed += 1;
   await step('links: internal links and anchors in dist/', node, [
     path.join(root, 'scripts', 'check-links.mjs'),
   ]);
