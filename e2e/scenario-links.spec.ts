@@ -20,7 +20,10 @@ function snapshot(figure: Locator): Promise<string[]> {
         'input, select, textarea, button[aria-pressed], button[aria-current]',
       ),
     ]
-      .filter((control) => !control.closest('.widget-more'))
+      // Secondary views and action arguments (the checker's example picker) are not the scenario.
+      .filter(
+        (control) => !control.closest('.widget-more') && !control.closest('[data-scenario-ignore]'),
+      )
       .map((control) => {
         if (control instanceof HTMLInputElement)
           return control.type === 'checkbox' || control.type === 'radio'

@@ -93,6 +93,12 @@ test('both widgets pass axe', async ({ page }) => {
   });
   await readiness.scrollIntoViewIfNeeded();
   await expect(readiness.locator('.rdy-verdict').first()).toContainText('DB check in liveness');
-  await checkA11y(page, { include: '#shutdown-timeline' });
-  await checkA11y(page, { include: '#readiness' });
+  // Check each widget with its top in view: once a figure scrolls past, its sticky verdict bar
+  // covers its own header (as intended), and axe would count the covered buttons as too small.
+  for (const id of ['shutdown-timeline', 'readiness']) {
+    await page.locator(`#${id}`).evaluate((el) => {
+      el.scrollIntoView({ block: 'start' });
+    });
+    await checkA11y(page, { include: `#${id}` });
+  }
 });

@@ -108,6 +108,11 @@ export function DockerfileChecker({ id = 'dockerfile-checker', preset }: Dockerf
         const next = { dockerfile: state.dockerfile, dockerignore: state.dockerignore ?? '' };
         setTexts(next);
         setChecked(next);
+        // The picker names the example the link holds, when it holds one unchanged.
+        const same = EXAMPLES.find(
+          (e) => e.dockerfile === next.dockerfile && (e.dockerignore ?? '') === next.dockerignore,
+        );
+        if (same) setExampleId(same.id);
         document.getElementById(id)?.scrollIntoView();
       },
       (error: unknown) => {
@@ -346,8 +351,10 @@ export function DockerfileChecker({ id = 'dockerfile-checker', preset }: Dockerf
         <div class="dfc-toolbar">
           <label class="dfc-example">
             Example{' '}
+            {/* Which example "Load example" loads: an action's argument, not part of the scenario. */}
             <select
               value={exampleId}
+              data-scenario-ignore
               onChange={(event) => {
                 setExampleId(event.currentTarget.value);
               }}

@@ -74,8 +74,8 @@ export function KeepAlive(props: KeepAliveProps) {
         </>
       }
     >
-      <div class="ka">
-        <div class="ka-settings">
+      <div class="widget-layout ka">
+        <div class="widget-controls ka-settings">
           <fieldset class="ka-group">
             <legend>Gunicorn</legend>
             <div class="wm-field">
@@ -240,70 +240,72 @@ export function KeepAlive(props: KeepAliveProps) {
           </fieldset>
         </div>
 
-        <dl class="ka-figures" aria-live="polite">
-          <div>
-            <dt>Requests an hour</dt>
-            <dd>{Math.round(e.requestsPerHour).toLocaleString('en')}</dd>
-          </div>
-          <div>
-            <dt>Idle connections Gunicorn closes first</dt>
-            <dd>{formatPerHour(e.gunicornClosesPerHour)}</dd>
-          </div>
-          <div>
-            <dt>Requests that meet a closing connection</dt>
-            <dd>{formatPerHour(e.staleHitsPerHour)}</dd>
-          </div>
-          <div>
-            <dt>502s the client sees</dt>
-            <dd class={view.failing ? 'ka-bad' : 'ka-ok'}>
-              {view.failing ? '✗ ' : '✓ '}
-              {formatPerHour(e.badGatewaysPerHour)}
-            </dd>
-          </div>
-        </dl>
+        <div class="widget-view ka-view">
+          <dl class="ka-figures" aria-live="polite">
+            <div>
+              <dt>Requests an hour</dt>
+              <dd>{Math.round(e.requestsPerHour).toLocaleString('en')}</dd>
+            </div>
+            <div>
+              <dt>Idle connections Gunicorn closes first</dt>
+              <dd>{formatPerHour(e.gunicornClosesPerHour)}</dd>
+            </div>
+            <div>
+              <dt>Requests that meet a closing connection</dt>
+              <dd>{formatPerHour(e.staleHitsPerHour)}</dd>
+            </div>
+            <div>
+              <dt>502s the client sees</dt>
+              <dd class={view.failing ? 'ka-bad' : 'ka-ok'}>
+                {view.failing ? '✗ ' : '✓ '}
+                {formatPerHour(e.badGatewaysPerHour)}
+              </dd>
+            </div>
+          </dl>
 
-        <KeepAliveTimeline
-          id={id}
-          timeline={line}
-          probe={view.probe}
-          proxyName={state.proxy === 'alb' ? 'The ALB' : 'nginx'}
-          maxGapSeconds={span}
-          onProbeGap={(v) => {
-            set({ probeGapSeconds: Math.round(v * 10000) / 10000 });
-          }}
-          onProbeMethod={(probeMethod) => {
-            set({ probeMethod });
-          }}
-        />
+          <KeepAliveTimeline
+            id={id}
+            timeline={line}
+            probe={view.probe}
+            proxyName={state.proxy === 'alb' ? 'The ALB' : 'nginx'}
+            maxGapSeconds={span}
+            onProbeGap={(v) => {
+              set({ probeGapSeconds: Math.round(v * 10000) / 10000 });
+            }}
+            onProbeMethod={(probeMethod) => {
+              set({ probeMethod });
+            }}
+          />
 
-        <div class="ka-fix">
-          <p>
-            <strong>The fix:</strong> let the proxy close idle connections first. Raise
-            Gunicorn&apos;s <code>keepalive</code> above {proxyName}&apos;s idle timeout
-            {state.proxy === 'nginx'
-              ? ", or lower nginx's upstream keepalive_timeout below Gunicorn's keepalive"
-              : ''}
-            .
-          </p>
-          <div class="ka-fix-buttons">
-            <button
-              type="button"
-              onClick={() => {
-                set({ keepaliveSeconds: state.idleTimeoutSeconds + 15 });
-              }}
-            >
-              Set keepalive to {state.idleTimeoutSeconds + 15} s
-            </button>
-            {state.proxy === 'nginx' && state.keepaliveSeconds > 1 ? (
+          <div class="ka-fix">
+            <p>
+              <strong>The fix:</strong> let the proxy close idle connections first. Raise
+              Gunicorn&apos;s <code>keepalive</code> above {proxyName}&apos;s idle timeout
+              {state.proxy === 'nginx'
+                ? ", or lower nginx's upstream keepalive_timeout below Gunicorn's keepalive"
+                : ''}
+              .
+            </p>
+            <div class="ka-fix-buttons">
               <button
                 type="button"
                 onClick={() => {
-                  set({ idleTimeoutSeconds: state.keepaliveSeconds - 1 });
+                  set({ keepaliveSeconds: state.idleTimeoutSeconds + 15 });
                 }}
               >
-                Set keepalive_timeout to {state.keepaliveSeconds - 1} s
+                Set keepalive to {state.idleTimeoutSeconds + 15} s
               </button>
-            ) : null}
+              {state.proxy === 'nginx' && state.keepaliveSeconds > 1 ? (
+                <button
+                  type="button"
+                  onClick={() => {
+                    set({ idleTimeoutSeconds: state.keepaliveSeconds - 1 });
+                  }}
+                >
+                  Set keepalive_timeout to {state.keepaliveSeconds - 1} s
+                </button>
+              ) : null}
+            </div>
           </div>
         </div>
       </div>
