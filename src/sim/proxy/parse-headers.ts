@@ -6,9 +6,9 @@
  * The rule (https://werkzeug.palletsprojects.com/en/stable/middleware/proxy_fix/): for a
  * request made by an honest client that sent no X-Forwarded-* headers itself, every value in
  * such a header was written by a proxy, so the number of values is the number of proxies
- * writing that header: that number is the `x_*` value. When the user gives their own public address, the X-Forwarded-For position of that
- * address (counted from the right) is used instead, which also survives a client that did
- * add headers.
+ * writing that header: that number is the `x_*` value. When the user gives their own public
+ * address, the X-Forwarded-For position of that address (counted from the right) is used
+ * instead, which also survives a client that did add headers.
  *
  * Bad input never throws: over 64 KB, binary data, or text without any header gives an
  * `{ ok: false, error }` result with a message for the user.

@@ -87,8 +87,7 @@ function varyCapacityNumber(
   const poolSize = sampleInt(random, 2, 10);
   const maximumPercent = pick(random, [150, 200]);
   const settings = { ...exercise.settings, tasks, workers, poolSize, maximumPercent };
-  // A sync worker serves one request at a time, so it holds at most one connection
-  // (https://gunicorn.org/design/).
+  // A sync worker serves one request at a time, so it holds at most one connection (https://gunicorn.org/design/).
   const value =
     exercise.field === 'guidePoolSizeProduct'
       ? tasks * workers * poolSize
@@ -136,7 +135,6 @@ function varyCapacityGoal(exercise: CapacityGoalExercise, random: Random): Capac
 
 function varyShutdownGoal(exercise: ShutdownGoalExercise, random: Random): ShutdownGoalExercise {
   // Below Gunicorn's 30 s worker `timeout`, which would kill a longer sync request anyway
-  //
   // (https://gunicorn.org/reference/settings/#timeout), so the stop is the only thing that can lose it.
   const longest = pick(random, [10, 15, 20, 25]);
   const margin = 5;
