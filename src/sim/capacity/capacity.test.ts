@@ -11,7 +11,7 @@ import {
 import { CAPACITY_PRESETS, settingsForPreset } from './capacity-presets';
 import { computeRdsMaxConnectionsAtMost } from './rds-instance-classes';
 
-/** The guide's example: pool_size 5 × 8 workers × 4 tasks (guide §5). */
+/** The guide's example: pool_size 5 × 8 workers × 4 tasks (chapter 5). */
 const GUIDE: CapacityInput = { vcpus: 4, workers: 8, tasks: 4 };
 
 const codes = (result: CapacityResult): string[] => result.warnings.map((w) => w.code);

@@ -220,8 +220,9 @@ export function computeWorkerPresets(vcpus: number): WorkerPresets {
 }
 
 /**
- * Memory per task (guide §3: memory ≈ per-worker RSS × workers, less with preload_app
- * copy-on-write; Gunicorn `preload_app` docs: "save some RAM resources"). With preload the shared
+ * Memory per task (chapter 3: memory ≈ per-worker RSS × workers, less with preload_app
+ * copy-on-write; Gunicorn `preload_app` docs, https://gunicorn.org/reference/settings/#preload_app:
+ * "save some RAM resources"). With preload the shared
  * part is counted once, in the master.
  */
 function computeMemory(s: CapacitySettings): MemoryResult {

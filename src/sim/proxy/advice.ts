@@ -2,7 +2,8 @@
  * Advice for a proxy chain: the `x_*` values to use, with reasons, and a verdict on the
  * configured values.
  *
- * The rule taught (domain-facts §1.6, Werkzeug `docs/deployment/proxy_fix.rst`): each `x_*`
+ * The rule taught (https://werkzeug.palletsprojects.com/en/stable/middleware/proxy_fix/,
+ * https://flask.palletsprojects.com/en/stable/deploying/proxy_fix/): each `x_*`
  * argument is the number of proxies that *write* that header, counted from the right. Too
  * high lets a client-written value through (spoofable); too low returns a proxy's value.
  *

@@ -32,8 +32,10 @@ export interface GunicornOutcome {
 }
 
 /**
- * Gunicorn `http/message.py` `parse_headers` + `http/wsgi.py` `create` (@23.0.0), as verified
- * with 20.1.0 (domain-facts §2.6): REMOTE_ADDR is the TCP peer; SERVER_NAME/PORT come from
+ * Gunicorn `http/message.py` `parse_headers` + `http/wsgi.py` `create` @23.0.0
+ * (https://github.com/benoitc/gunicorn/blob/23.0.0/gunicorn/http/wsgi.py,
+ * https://github.com/benoitc/gunicorn/blob/23.0.0/gunicorn/http/message.py),
+ * which 20.1.0 matches here: REMOTE_ADDR is the TCP peer; SERVER_NAME/PORT come from
  * the listening socket; repeated lines are joined with ","; `wsgi.url_scheme` is https only
  * when the peer is in forwarded_allow_ips and a secure scheme header matches exactly;
  * contradictory secure headers give 400.

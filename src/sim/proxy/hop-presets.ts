@@ -36,6 +36,8 @@ export const DEFAULT_CLIENT: ClientConfig = {
 
 export const DEFAULT_GUNICORN: GunicornConfig = {
   version: '23.0',
+  // forwarded_allow_ips default from Gunicorn 23.0 on; 20.1–22.0 default to '127.0.0.1' only
+  // (https://github.com/benoitc/gunicorn/blob/23.0.0/gunicorn/config.py).
   forwardedAllowIps: ['127.0.0.1', '::1'],
   bindHost: '0.0.0.0',
   bindPort: 8000,

@@ -258,7 +258,8 @@ export function applyAlb(hop: AlbHop, index: number, incoming: Incoming): Outgoi
   const unverified: string[] = [];
   let headers = [...incoming.headers];
   const listenerScheme = incoming.scheme;
-  // The "client IP" the ALB appends is its TCP peer (domain-facts §6 ALB).
+  // The "client IP" the ALB appends is its TCP peer
+  // (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/x-forwarded-headers.html).
   const peerText =
     hop.clientPort && hop.xffMode === 'append'
       ? formatIpWithPort(incoming.peer, incoming.peerPort)

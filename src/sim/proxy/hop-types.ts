@@ -66,7 +66,10 @@ export interface ClientSpoof {
   readonly xfh: string;
   /** Replacement `Host` header. */
   readonly host: string;
-  /** `X_Forwarded_For` (underscore variant, merged by Gunicorn < 22, domain-facts §2.6). */
+  /**
+   * `X_Forwarded_For` (underscore variant): merged by Gunicorn < 22, dropped from 22.0 on
+   * (`header_map`, https://github.com/benoitc/gunicorn/blob/22.0.0/gunicorn/config.py).
+   */
   readonly underscoreXff: string;
 }
 
@@ -162,7 +165,11 @@ export type HopKind = HopConfig['kind'];
 export interface GunicornConfig {
   /** `'20.1'`/`'21.2'` merge underscore headers; `'22.0'`+ drop them (`header_map="drop"`). */
   readonly version: '20.1' | '21.2' | '22.0' | '23.0';
-  /** `forwarded_allow_ips` (default `127.0.0.1,::1`); `*` trusts every peer. */
+  /**
+   * `forwarded_allow_ips`: default `127.0.0.1,::1` from Gunicorn 23.0 on, `127.0.0.1` in
+   * 20.1–22.0 (https://github.com/benoitc/gunicorn/blob/23.0.0/gunicorn/config.py,
+   * https://github.com/benoitc/gunicorn/blob/22.0.0/gunicorn/config.py); `*` trusts every peer.
+   */
   readonly forwardedAllowIps: readonly string[];
   /** The bind address and port (`SERVER_NAME`/`SERVER_PORT` come from the socket). */
   readonly bindHost: string;

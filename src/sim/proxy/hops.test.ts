@@ -43,7 +43,10 @@ function withCounts(
   return { ...scenario, proxyFix: { ...scenario.proxyFix, enabled: true, ...counts } };
 }
 
-describe('hops (domain-facts §6)', () => {
+// https://docs.aws.amazon.com/elasticloadbalancing/latest/application/x-forwarded-headers.html,
+// https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/RequestAndResponseBehaviorCustomOrigin.html,
+// https://nginx.org/en/docs/http/ngx_http_proxy_module.html#var_proxy_add_x_forwarded_for
+describe('hops (ALB, CloudFront and nginx header handling)', () => {
   it('CloudFront appends with "," and no space, strips X-Forwarded-Proto and rewrites Host', () => {
     const scenario = attacking(createScenario('cloudfront-alb'));
     const result = simulateChain(scenario);
@@ -140,7 +143,8 @@ describe('hops (domain-facts §6)', () => {
   });
 });
 
-describe('Gunicorn environ (domain-facts §2.6)', () => {
+// https://github.com/benoitc/gunicorn/blob/23.0.0/gunicorn/http/wsgi.py
+describe('Gunicorn environ (gunicorn/http/wsgi.py create)', () => {
   it('REMOTE_ADDR is the TCP peer and SERVER_NAME/PORT come from the bind', () => {
     const result = simulateChain(createScenario('alb'));
     expect(result.environ).toMatchObject({
@@ -194,7 +198,8 @@ describe('Gunicorn environ (domain-facts §2.6)', () => {
   });
 });
 
-describe('advice (domain-facts §1.6, §6)', () => {
+// https://werkzeug.palletsprojects.com/en/stable/middleware/proxy_fix/
+describe('advice (count the proxies that write each header)', () => {
   it('recommends x_for=2 for CloudFront → ALB, and that gives the real client even under attack', () => {
     const scenario = attacking(createScenario('cloudfront-alb'));
     const advice = recommendSettings(scenario);

@@ -21,9 +21,18 @@
  * Nothing is random and nothing is mutated; the same scenario always gives the same result.
  * Build scenarios with `createScenario(preset)` and the `create*Hop()` helpers.
  *
- * Sources: /work/shared/domain-facts.md §1 (Werkzeug ProxyFix), §2.6 (Gunicorn environ), §6
- * (ALB `x-forwarded-headers.md`, CloudFront `RequestAndResponseBehaviorCustomOrigin.md`, API
- * Gateway, nginx `ngx_http_proxy_module.c` / `ngx_http_realip_module.c`), §8 (Flask 3.1).
+ * Sources:
+ * - Werkzeug ProxyFix: https://github.com/pallets/werkzeug/blob/3.1.8/src/werkzeug/middleware/proxy_fix.py
+ * - Gunicorn environ: https://github.com/benoitc/gunicorn/blob/23.0.0/gunicorn/http/wsgi.py;
+ *   `forwarded_allow_ips` defaults to `127.0.0.1,::1` from Gunicorn 23.0 on, `127.0.0.1` in
+ *   20.1–22.0
+ *   (https://github.com/benoitc/gunicorn/blob/22.0.0/gunicorn/config.py)
+ * - ALB: https://docs.aws.amazon.com/elasticloadbalancing/latest/application/x-forwarded-headers.html
+ * - CloudFront: https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/RequestAndResponseBehaviorCustomOrigin.html
+ * - API Gateway: https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-parameter-mapping.html
+ * - nginx: https://nginx.org/en/docs/http/ngx_http_proxy_module.html,
+ *   https://nginx.org/en/docs/http/ngx_http_realip_module.html
+ * - Flask 3.1: https://flask.palletsprojects.com/en/stable/config/#TRUSTED_HOSTS
  */
 import {
   proxyFix,

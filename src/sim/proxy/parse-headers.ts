@@ -3,12 +3,12 @@
  * header lines an echo endpoint printed, a JSON object of headers, or a WSGI environ dump —
  * and propose `x_*` values with reasoning.
  *
- * The rule (domain-facts §1.6): for a request made by an honest client that sent no
- * X-Forwarded-* headers itself, every value in such a header was written by a proxy, so the
- * number of values is the number of proxies writing that header: that number is the `x_*`
- * value. When the user gives their own public address, the X-Forwarded-For position of that
- * address (counted from the right) is used instead, which also survives a client that did
- * add headers.
+ * The rule (https://werkzeug.palletsprojects.com/en/stable/middleware/proxy_fix/): for a
+ * request made by an honest client that sent no X-Forwarded-* headers itself, every value in
+ * such a header was written by a proxy, so the number of values is the number of proxies
+ * writing that header: that number is the `x_*` value. When the user gives their own public
+ * address, the X-Forwarded-For position of that address (counted from the right) is used
+ * instead, which also survives a client that did add headers.
  *
  * Bad input never throws: over 64 KB, binary data, or text without any header gives an
  * `{ ok: false, error }` result with a message for the user.
@@ -150,7 +150,8 @@ function parseLines(
 }
 
 function valuesOf(headers: readonly ParsedHeader[], name: string): string[] {
-  // Repeated lines are joined with "," like Gunicorn does (domain-facts §2.6).
+  // Repeated lines are joined with "," like Gunicorn does
+  // (https://github.com/benoitc/gunicorn/blob/23.0.0/gunicorn/http/wsgi.py `create`).
   const joined = headers
     .filter((h) => h.name.toLowerCase() === name.toLowerCase())
     .map((h) => h.value)

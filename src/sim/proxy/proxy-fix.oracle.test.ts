@@ -1,7 +1,8 @@
 /**
- * Agreement with real Werkzeug 3.1.8: every record of the shared oracle (4,000 environs run
- * through the real ProxyFix and Request, see domain-facts §"Experiments") must match on every
- * field, with no skips and no tolerance.
+ * Agreement with real Werkzeug 3.1.8: every record of the oracle (4,000 environs built with
+ * `werkzeug.test.create_environ` and run through the real `ProxyFix` and `Request` of the
+ * 3.1.8 release, https://github.com/pallets/werkzeug/blob/3.1.8/src/werkzeug/middleware/proxy_fix.py)
+ * must match on every field, with no skips and no tolerance.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';

@@ -13,7 +13,10 @@ import {
 import { decodeIdnaHost, decodePunycode, encodePunycode } from './punycode';
 import { isPythonIpv6 } from './url-iri';
 
-/** The environ Gunicorn would build behind one proxy (domain-facts §2.6). */
+/**
+ * The environ Gunicorn would build behind one proxy
+ * (https://github.com/benoitc/gunicorn/blob/23.0.0/gunicorn/http/wsgi.py).
+ */
 function gunicornEnviron(extra: Record<string, string> = {}): WsgiEnviron {
   return {
     REMOTE_ADDR: '10.0.1.5',
@@ -30,7 +33,9 @@ function withoutKey(environ: WsgiEnviron, key: string): WsgiEnviron {
   return Object.fromEntries(Object.entries(environ).filter(([name]) => name !== key));
 }
 
-describe('parseListHeader: the 3.1.6 and 3.1.8 parsers (domain-facts §1.2 table)', () => {
+// https://github.com/pallets/werkzeug/blob/3.1.8/src/werkzeug/http.py
+// https://github.com/pallets/werkzeug/blob/3.1.6/src/werkzeug/http.py
+describe('parseListHeader: the 3.1.6 and 3.1.8 parsers (Werkzeug http.py parse_list_header)', () => {
   const cases: [string, string[], string[]][] = [
     ['1.1.1.1, , 2.2.2.2', ['1.1.1.1', '', '2.2.2.2'], ['1.1.1.1', '2.2.2.2']],
     ['1.1.1.1, ', ['1.1.1.1', ''], ['1.1.1.1']],
@@ -68,7 +73,8 @@ describe('parseListHeader: the 3.1.6 and 3.1.8 parsers (domain-facts §1.2 table
   });
 });
 
-describe('proxyFix (domain-facts §1.3)', () => {
+// https://github.com/pallets/werkzeug/blob/3.1.8/src/werkzeug/middleware/proxy_fix.py
+describe('proxyFix (Werkzeug 3.1.8 proxy_fix.py __call__)', () => {
   it('uses the documented defaults x_for=1, x_proto=1 and ignores X-Forwarded-Host by default', () => {
     const { environ } = proxyFix(
       gunicornEnviron({
@@ -148,7 +154,9 @@ describe('proxyFix (domain-facts §1.3)', () => {
   });
 });
 
-describe('requestView (domain-facts §1.3–1.4)', () => {
+// https://github.com/pallets/werkzeug/blob/3.1.8/src/werkzeug/sansio/utils.py
+// https://github.com/pallets/werkzeug/blob/3.1.8/src/werkzeug/sansio/request.py
+describe('requestView (Werkzeug 3.1.8 sansio get_host and Request)', () => {
   it('treats an upper-case HTTPS as not secure but renders the root URL in lower case', () => {
     const view = requestView(
       gunicornEnviron({ 'wsgi.url_scheme': 'HTTPS', HTTP_HOST: 'App.Example.com:443' }),
@@ -215,7 +223,8 @@ describe('requestView (domain-facts §1.3–1.4)', () => {
   });
 });
 
-describe('hostIsTrusted (Werkzeug 3.1.8, domain-facts §8)', () => {
+// https://github.com/pallets/werkzeug/blob/3.1.8/src/werkzeug/sansio/utils.py
+describe('hostIsTrusted (Werkzeug 3.1.8 sansio/utils.py)', () => {
   it('matches exactly or, with a leading dot, the domain and its subdomains; ignores ports', () => {
     expect(hostIsTrusted('example.org:8443', ['.example.org'])).toBe(true);
     expect(hostIsTrusted('a.b.example.org', ['.example.org'])).toBe(true);

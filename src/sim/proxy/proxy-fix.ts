@@ -19,14 +19,18 @@
  *     keeps empty items and turns an unclosed quote into one item; `get_host` has no
  *     character check. (`root_url` is still rendered with the 3.1.8 code; 3.1.6 raised
  *     ValueError for some invalid hosts instead.)
- * The ProxyFix logic itself is identical in both (domain-facts §1, `git diff 2.2.2 3.1.6`).
+ * The ProxyFix logic itself is identical in both: `git diff 2.2.2 3.1.6` of
+ * `middleware/proxy_fix.py` changes only annotations and docstrings.
  *
- * Sources: /work/shared/domain-facts.md §1.2–1.4; Werkzeug 3.1.8 `middleware/proxy_fix.py`,
- * `http.py` `parse_list_header` (line 303) and `unquote_header_value` (line 177),
+ * Sources: Werkzeug 3.1.8 `middleware/proxy_fix.py`
+ * (https://github.com/pallets/werkzeug/blob/3.1.8/src/werkzeug/middleware/proxy_fix.py),
+ * `http.py` `parse_list_header` (line 303) and `unquote_header_value` (line 177)
+ * (https://github.com/pallets/werkzeug/blob/3.1.8/src/werkzeug/http.py),
  * `sansio/utils.py` `host_is_trusted`/`get_host`/`get_current_url`, `wsgi.py` `_get_server`,
  * `sansio/request.py` `access_route` (line 180), `is_secure`, `root_url`, `host`;
- * Werkzeug 3.1.6 `http.py` `parse_list_header` (line 300); CPython `urllib/request.py`
- * `parse_http_list`.
+ * Werkzeug 3.1.6 `http.py` `parse_list_header` (line 300,
+ * https://github.com/pallets/werkzeug/blob/3.1.6/src/werkzeug/http.py); CPython
+ * `urllib/request.py` `parse_http_list` (https://github.com/python/cpython/blob/3.11/Lib/urllib/request.py).
  */
 import { encodeIdnaHost } from './punycode';
 import { pyIntString, pyRstrip, pyStrip } from './python-text';

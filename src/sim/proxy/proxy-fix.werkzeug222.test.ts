@@ -1,7 +1,9 @@
 /**
  * Differential test of the ≤3.1.6 list-parsing semantics against Debian's real Werkzeug 2.2.2
- * (`/usr/bin/python3`, domain-facts §9). 2.2.2 has the same ProxyFix logic as 3.1.8 but the
- * old `parse_list_header` (§1.2), so it checks `werkzeugVersion: '3.1.6'`. Only the values that
+ * (`/usr/bin/python3`; https://packages.debian.org/bookworm/python3-werkzeug). 2.2.2 has the
+ * same ProxyFix logic as 3.1.8 but the old `parse_list_header`
+ * (https://github.com/pallets/werkzeug/blob/2.2.2/src/werkzeug/http.py), so it checks
+ * `werkzeugVersion: '3.1.6'`. Only the values that
  * do not depend on the later `get_host` changes are compared: the environ ProxyFix writes, the
  * originals, `remote_addr`, `scheme` and `access_route`.
  *

@@ -13,7 +13,8 @@ const base = {
   scheme: 'https',
 } as const;
 
-describe('TRUSTED_HOSTS (domain-facts §8)', () => {
+// https://flask.palletsprojects.com/en/stable/config/#TRUSTED_HOSTS
+describe('TRUSTED_HOSTS (Flask 3.1 config)', () => {
   it('accepts everything when not set', () => {
     expect(evaluateTrustedHosts({ ...base, hostHeader: 'evil.test' }).status).toBe(200);
   });

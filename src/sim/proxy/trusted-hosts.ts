@@ -1,8 +1,11 @@
 /**
  * Flask 3.1 `TRUSTED_HOSTS`, on top of the ProxyFix model.
  *
- * TRUSTED_HOSTS (domain-facts §8; Flask 3.1.3 `app.py` `create_url_adapter`, `docs/config.rst`;
- * Werkzeug 3.1.8 `sansio/utils.py` `host_is_trusted`/`get_host`):
+ * TRUSTED_HOSTS (Flask 3.1.3 `app.py` `create_url_adapter`,
+ * https://github.com/pallets/flask/blob/3.1.3/src/flask/app.py, and
+ * https://flask.palletsprojects.com/en/stable/config/#TRUSTED_HOSTS; Werkzeug 3.1.8
+ * `sansio/utils.py` `host_is_trusted`/`get_host`,
+ * https://github.com/pallets/werkzeug/blob/3.1.8/src/werkzeug/sansio/utils.py):
  *   - default None: every host is accepted;
  *   - an entry matches exactly, or with a leading dot matches the domain and every subdomain
  *     (`.example.org` matches `example.org` and `a.b.example.org`, not `evilexample.org`);

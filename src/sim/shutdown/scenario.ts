@@ -2,17 +2,26 @@
  * The settings of one shutdown scenario: which platform stops the container, how PID 1 is
  * started, how Gunicorn is configured, what sits in front of it and what traffic arrives.
  *
- * Defaults come from /work/shared/domain-facts.md (the "facts" below); each default names the
- * section and the upstream file or page it was read from.
+ * Each default names the upstream file (at a release tag) or documentation page it was read
+ * from.
  */
 
 /** Who stops the old container. */
 export type Platform =
-  | 'ecs-service' // ECS service deploy / scale-in: deregister, drain, then stop (facts §3)
-  | 'ecs-stop-task' // a manual StopTask on a service task: historically no drain (facts §3, UNVERIFIED today)
-  | 'kubernetes' // pod delete during a rollout (facts §4)
-  | 'docker-stop' // `docker stop` (facts §5)
-  | 'compose-stop'; // `docker compose stop/down`, `stop_grace_period` (facts §5)
+  // ECS service deploy / scale-in: deregister, drain, then stop
+  // (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/load-balancer-connection-draining.html)
+  | 'ecs-service'
+  // A manual StopTask on a service task: historically no drain
+  // (https://github.com/aws/amazon-ecs-agent/issues/2316; UNVERIFIED today)
+  | 'ecs-stop-task'
+  // Pod delete during a rollout
+  // (https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#pod-termination)
+  | 'kubernetes'
+  // `docker stop` (https://docs.docker.com/reference/cli/docker/container/stop/)
+  | 'docker-stop'
+  // `docker compose stop/down`, `stop_grace_period`
+  // (https://docs.docker.com/reference/compose-file/services/#stop_grace_period)
+  | 'compose-stop';
 
 /** How the container's main process is started, which decides who is PID 1. */
 export type Pid1Mode =
@@ -24,7 +33,12 @@ export type Pid1Mode =
 
 export type StopSignal = 'TERM' | 'INT' | 'QUIT';
 export type WorkerClass = 'sync' | 'gthread' | 'gevent';
-/** Gunicorn versions whose gthread shutdown differs (facts §2.4). */
+/**
+ * Gunicorn versions whose gthread shutdown differs (`workers/gthread.py` `run`:
+ * https://github.com/benoitc/gunicorn/blob/20.1.0/gunicorn/workers/gthread.py,
+ * https://github.com/benoitc/gunicorn/blob/23.0.0/gunicorn/workers/gthread.py,
+ * https://github.com/benoitc/gunicorn/blob/26.1.0/gunicorn/workers/gthread.py).
+ */
 export type GunicornVersion = '20.1' | '23' | '24+';
 /** What routes requests to the container. ECS uses an ALB, docker nothing. */
 export type Ingress = 'kube-proxy' | 'alb';
@@ -48,18 +62,31 @@ export interface ShutdownScenario {
   /** When the orchestrator is told to stop the old container (seconds from the start). */
   stopAtSeconds: number;
   ecs: {
-    /** ALB target group `deregistration_delay.timeout_seconds`, default 300, 0–3600 (facts §3). */
+    /**
+     * ALB target group `deregistration_delay.timeout_seconds`, default 300, 0–3600
+     * (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/edit-target-group-attributes.html#deregistration-delay).
+     */
     deregistrationDelaySeconds: number;
-    /** Container `stopTimeout`, default 30, at most 120 on Fargate (facts §3). */
+    /**
+     * Container `stopTimeout`, default 30, at most 120 on Fargate
+     * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html).
+     */
     stopTimeoutSeconds: number;
     launchType: 'fargate' | 'ec2';
   };
   kubernetes: {
-    /** `terminationGracePeriodSeconds`, default 30 (facts §4). */
+    /**
+     * `terminationGracePeriodSeconds`, default 30
+     * (https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#pod-termination).
+     */
     terminationGracePeriodSeconds: number;
     preStop: PreStopKind;
     preStopSeconds: number;
-    /** How long until no new connection reaches the pod after delete; no documented value (facts §4, UNVERIFIED). */
+    /**
+     * How long until no new connection reaches the pod after delete; no documented value
+     * (UNVERIFIED; endpoint removal runs "at the same time" as shutdown:
+     * https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#pod-termination).
+     */
     endpointPropagationSeconds: number;
     ingress: Ingress;
   };
@@ -69,7 +96,10 @@ export interface ShutdownScenario {
   };
   container: {
     pid1: Pid1Mode;
-    /** Dockerfile `STOPSIGNAL`, default SIGTERM (facts §5). */
+    /**
+     * Dockerfile `STOPSIGNAL`, default SIGTERM
+     * (https://docs.docker.com/reference/dockerfile/#stopsignal).
+     */
     stopSignal: StopSignal;
   };
   gunicorn: {
@@ -81,7 +111,11 @@ export interface ShutdownScenario {
     timeoutSeconds: number;
     keepaliveSeconds: number;
   };
-  /** ALB health check (facts §3): interval 30 s, timeout 5 s, unhealthy threshold 2. */
+  /**
+   * ALB health check
+   * (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html):
+   * interval 30 s, timeout 5 s, unhealthy threshold 2.
+   */
   healthCheck: {
     intervalSeconds: number;
     timeoutSeconds: number;
@@ -131,7 +165,14 @@ export const DEFAULT_MIX: DurationShare[] = [
   { durationSeconds: 15, share: 0.5 },
 ];
 
-/** Defaults of every tool, from facts §2.1 (Gunicorn), §3 (ECS/ALB), §4 (Kubernetes), §5 (Docker). */
+/**
+ * Defaults of every tool:
+ * - Gunicorn: https://github.com/benoitc/gunicorn/blob/23.0.0/gunicorn/config.py
+ * - ECS: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html
+ * - ALB: https://docs.aws.amazon.com/elasticloadbalancing/latest/application/edit-target-group-attributes.html#deregistration-delay
+ * - Kubernetes: https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#pod-termination
+ * - Docker: https://docs.docker.com/reference/cli/docker/container/stop/
+ */
 export function createDefaultScenario(): ShutdownScenario {
   return {
     seed: 1,
@@ -161,13 +202,20 @@ export function createDefaultScenario(): ShutdownScenario {
   };
 }
 
-/** The worker class Gunicorn really runs: `sync` with threads > 1 becomes gthread (facts §2.1, config.py). */
+/**
+ * The worker class Gunicorn really runs: `sync` with threads > 1 becomes gthread
+ * (https://github.com/benoitc/gunicorn/blob/23.0.0/gunicorn/config.py `worker_class`).
+ */
 export function effectiveWorkerClass(scenario: ShutdownScenario): WorkerClass {
   const { workerClass, threads } = scenario.gunicorn;
   return workerClass === 'sync' && threads > 1 ? 'gthread' : workerClass;
 }
 
-/** Whether Gunicorn's master receives the stop signal: not when dash stays PID 1 (facts §5). */
+/**
+ * Whether Gunicorn's master receives the stop signal: not when dash stays PID 1
+ * (https://docs.docker.com/reference/dockerfile/#shell-and-exec-form; dash measured on Debian
+ * bookworm in real-gunicorn.test.ts).
+ */
 export function gunicornReceivesSignal(pid1: Pid1Mode): boolean {
   return pid1 !== 'shell-form-dash';
 }
@@ -186,7 +234,10 @@ export function effectiveLoadBalancer(scenario: ShutdownScenario): 'alb' | 'kube
   }
 }
 
-/** The stopTimeout ECS really applies: Fargate caps it at 120 s (facts §3). */
+/**
+ * The stopTimeout ECS really applies: Fargate caps it at 120 s
+ * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html).
+ */
 export function effectiveEcsStopTimeoutSeconds(scenario: ShutdownScenario): number {
   const { stopTimeoutSeconds, launchType } = scenario.ecs;
   return launchType === 'fargate'

@@ -128,21 +128,33 @@ export interface ShutdownResult {
   horizonMs: number;
 }
 
-/** handle_quit sleeps 0.1 s before sys.exit(0) (facts §2.3, workers/base.py). */
+/**
+ * handle_quit sleeps 0.1 s before sys.exit(0)
+ * (https://github.com/benoitc/gunicorn/blob/23.0.0/gunicorn/workers/base.py).
+ */
 export const QUICK_EXIT_MS = 100;
-/** gthread waits in poller.select(1.0) (facts §2.4, workers/gthread.py `run`). */
+/**
+ * gthread waits in poller.select(1.0) (`run`,
+ * https://github.com/benoitc/gunicorn/blob/23.0.0/gunicorn/workers/gthread.py).
+ */
 export const GTHREAD_SELECT_MS = 1000;
-/** gevent's main loop checks `alive` every second (facts §2.4, workers/ggevent.py `run`). */
+/**
+ * gevent's main loop checks `alive` every second (`run`,
+ * https://github.com/benoitc/gunicorn/blob/23.0.0/gunicorn/workers/ggevent.py).
+ */
 export const GEVENT_TICK_MS = 1000;
 /**
  * The master exits a moment after its last worker: 0.1–0.5 s in the measured 20.1 runs
- * (facts, measured table: worker done 3.03 → master 3.56; 3.01 → 3.23; 0.71 → 0.90), and up to
+ * (measured by hand: worker done 3.03 → master 3.56; 3.01 → 3.23; 0.71 → 0.90), and up to
  * 0.9 s in this project's harness when several Gunicorns share two busy cores.
  */
 export const MASTER_EXIT_AFTER_WORKERS_MS = 400;
 /** Assumed time for the master to boot a replacement after a heartbeat kill (not measured). */
 export const WORKER_RESPAWN_MS = 500;
-/** The kubelet's one-off extension when preStop overruns the grace period (facts §4). */
+/**
+ * The kubelet's one-off extension when preStop overruns the grace period
+ * (https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#pod-termination).
+ */
 export const PRESTOP_OVERRUN_EXTENSION_MS = 2000;
 
 const FAILED: ReadonlySet<Outcome> = new Set(['reset', 'killed', 'error-500', 'refused', 'lb-502']);

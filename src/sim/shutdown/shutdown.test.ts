@@ -25,7 +25,8 @@ function fresh(patch: (s: ShutdownScenario) => void): ShutdownScenario {
   return s;
 }
 
-describe('Gunicorn sync worker on SIGTERM (facts §2.4 sync.py `while self.alive`, §2.5 measured)', () => {
+// https://github.com/benoitc/gunicorn/blob/23.0.0/gunicorn/workers/sync.py
+describe('Gunicorn sync worker on SIGTERM (workers/sync.py `while self.alive`; measured on 20.1.0)', () => {
   const result = simulateShutdown(
     directSignalScenario({
       signalAtSeconds: 0.6,
@@ -56,7 +57,8 @@ describe('Gunicorn sync worker on SIGTERM (facts §2.4 sync.py `while self.alive
   });
 });
 
-describe('graceful_timeout exceeded (facts §2.2 arbiter `stop`: SIGKILL after graceful_timeout; master rc 0)', () => {
+// https://github.com/benoitc/gunicorn/blob/23.0.0/gunicorn/arbiter.py
+describe('graceful_timeout exceeded (arbiter.py `stop`: SIGKILL after graceful_timeout; master rc 0)', () => {
   const result = simulateShutdown(
     directSignalScenario({
       signalAtSeconds: 0.6,
@@ -76,7 +78,9 @@ describe('graceful_timeout exceeded (facts §2.2 arbiter `stop`: SIGKILL after g
   });
 });
 
-describe('SIGINT quick stop (facts §2.2 INT → stop(False); §2.3 handle_quit sleeps 0.1 s then exits)', () => {
+// https://github.com/benoitc/gunicorn/blob/23.0.0/gunicorn/arbiter.py
+// https://github.com/benoitc/gunicorn/blob/23.0.0/gunicorn/workers/base.py
+describe('SIGINT quick stop (arbiter INT → stop(False); worker handle_quit sleeps 0.1 s then exits)', () => {
   const result = simulateShutdown(
     directSignalScenario({
       signalAtSeconds: 0.6,
@@ -140,7 +144,7 @@ describe('SIGINT quick stop (facts §2.2 INT → stop(False); §2.3 handle_quit 
   });
 });
 
-describe('two sync workers (facts table "sync, 2 workers")', () => {
+describe('two sync workers (measured on 20.1.0: "sync, 2 workers")', () => {
   const result = simulateShutdown(
     directSignalScenario({
       signalAtSeconds: 0.6,
@@ -156,7 +160,8 @@ describe('two sync workers (facts table "sync, 2 workers")', () => {
   });
 });
 
-describe('gthread after SIGTERM differs by version (facts §2.4)', () => {
+// https://github.com/benoitc/gunicorn/blob/20.1.0/gunicorn/workers/gthread.py, …/23.0.0/…, …/26.1.0/…
+describe('gthread after SIGTERM differs by version (workers/gthread.py `run`)', () => {
   const requests = [
     SLOW,
     { arriveAtSeconds: 0.03, durationSeconds: 3 },
@@ -190,7 +195,8 @@ describe('gthread after SIGTERM differs by version (facts §2.4)', () => {
     expect(byArrival(r, 0.3).outcome).toBe('completed');
     expect(byArrival(r, 0.9).cause).toBe('backlog-reset');
   });
-  it('sync with threads > 1 runs as gthread (facts §2.1 config.py)', () => {
+  // https://github.com/benoitc/gunicorn/blob/23.0.0/gunicorn/config.py
+  it('sync with threads > 1 runs as gthread (config.py worker_class)', () => {
     const r = simulateShutdown(
       directSignalScenario({
         signalAtSeconds: 0.6,
@@ -202,7 +208,8 @@ describe('gthread after SIGTERM differs by version (facts §2.4)', () => {
   });
 });
 
-describe('gevent (facts §2.4 ggevent.py: checks alive every 1 s, drains up to graceful_timeout)', () => {
+// https://github.com/benoitc/gunicorn/blob/23.0.0/gunicorn/workers/ggevent.py
+describe('gevent (ggevent.py: checks alive every 1 s, drains up to graceful_timeout)', () => {
   const r = simulateShutdown(
     directSignalScenario({
       signalAtSeconds: 0.6,
@@ -221,7 +228,9 @@ describe('gevent (facts §2.4 ggevent.py: checks alive every 1 s, drains up to g
   });
 });
 
-describe('PID 1 (facts §5: dash ignores SIGTERM; exec form, exec, bash and --init forward it)', () => {
+// https://docs.docker.com/reference/dockerfile/#shell-and-exec-form
+// https://docs.docker.com/reference/cli/docker/container/run/#init
+describe('PID 1 (dash ignores SIGTERM; exec form, exec, bash and --init forward it)', () => {
   const requests = [
     { arriveAtSeconds: 5, durationSeconds: 12 },
     { arriveAtSeconds: 9, durationSeconds: 0.5 },
@@ -262,7 +271,8 @@ describe('PID 1 (facts §5: dash ignores SIGTERM; exec form, exec, bash and --in
   }
 });
 
-describe('docker stop timeouts (facts §5 container_stop.md: default 10 s, -t 0 kills now, -t -1 waits)', () => {
+// https://docs.docker.com/reference/cli/docker/container/stop/
+describe('docker stop timeouts (default 10 s, -t 0 kills now, -t -1 waits)', () => {
   const base = (t: number) =>
     simulateShutdown(
       fresh((s) => {
@@ -283,7 +293,9 @@ describe('docker stop timeouts (facts §5 container_stop.md: default 10 s, -t 0 
   });
 });
 
-describe('ECS service deploy (facts §3: deregister → draining for the whole delay → SIGTERM → stopTimeout → SIGKILL)', () => {
+// https://docs.aws.amazon.com/AmazonECS/latest/developerguide/load-balancer-connection-draining.html
+// https://docs.aws.amazon.com/elasticloadbalancing/latest/application/edit-target-group-attributes.html#deregistration-delay
+describe('ECS service deploy (deregister → draining for the whole delay → SIGTERM → stopTimeout → SIGKILL)', () => {
   const scenario = fresh((s) => {
     s.platform = 'ecs-service';
     s.ecs.deregistrationDelaySeconds = 20;
@@ -320,7 +332,8 @@ describe('ECS service deploy (facts §3: deregister → draining for the whole d
   });
 });
 
-describe('ECS manual StopTask (facts §3 caveat: no drain, UNVERIFIED today)', () => {
+// https://github.com/aws/amazon-ecs-agent/issues/2316
+describe('ECS manual StopTask (historically no drain, UNVERIFIED today)', () => {
   const r = simulateShutdown(
     fresh((s) => {
       s.platform = 'ecs-stop-task';
@@ -336,7 +349,8 @@ describe('ECS manual StopTask (facts §3 caveat: no drain, UNVERIFIED today)', (
   });
 });
 
-describe('Kubernetes (facts §4 pod-termination.md)', () => {
+// https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#pod-termination
+describe('Kubernetes (pod termination)', () => {
   const k8s = (patch: (s: ShutdownScenario) => void) =>
     simulateShutdown(
       fresh((s) => {
@@ -394,7 +408,9 @@ describe('Kubernetes (facts §4 pod-termination.md)', () => {
   });
 });
 
-describe('sync heartbeat timeout (facts §2.1 `timeout` 30: SIGABRT then SIGKILL)', () => {
+// https://github.com/benoitc/gunicorn/blob/23.0.0/gunicorn/config.py (`timeout`)
+// https://github.com/benoitc/gunicorn/blob/23.0.0/gunicorn/arbiter.py (`murder_workers`)
+describe('sync heartbeat timeout (`timeout` 30: SIGABRT then SIGKILL)', () => {
   it('kills a sync request that runs longer than timeout before any shutdown', () => {
     const r = simulateShutdown(
       fresh((s) => {

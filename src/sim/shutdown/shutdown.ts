@@ -2,19 +2,22 @@
  * simulateShutdown: what happens to every request while an orchestrator stops a container
  * running Gunicorn. Pure and deterministic: the same scenario (and seed) gives the same run.
  *
- * Sources (all from /work/shared/domain-facts.md, which cites the upstream files):
- * - §2.2 Gunicorn master: TERM → stop(graceful): close the master's listener copies, SIGTERM the
+ * Sources (Gunicorn files at https://github.com/benoitc/gunicorn/blob/23.0.0/gunicorn/…):
+ * - Gunicorn master: TERM → stop(graceful): close the master's listener copies, SIGTERM the
  *   workers, wait ≤ graceful_timeout, SIGKILL, exit 0. INT/QUIT → the same with SIGQUIT
  *   (gunicorn arbiter.py `stop`, `handle_term`, `handle_int`, `handle_quit` @23.0.0).
- * - §2.3 worker signals (workers/base.py `init_signals`, `handle_exit`, `handle_quit` sleeps 0.1 s).
- * - §2.4 per worker class (workers/sync.py, workers/gthread.py @20.1.0/@23.0.0/@26.1.0,
+ * - worker signals (workers/base.py `init_signals`, `handle_exit`, `handle_quit` sleeps 0.1 s).
+ * - per worker class (workers/sync.py, workers/gthread.py @20.1.0/@23.0.0/@26.1.0,
  *   workers/ggevent.py @23.0.0).
- * - §2.5 the backlog (measured with Gunicorn 20.1.0): the kernel keeps accepting until the last
- *   process holding the listening socket closes it; what is then in the backlog is reset.
- * - §3 ECS + ALB (ECS guide "load-balancer-connection-draining", ALB guide
- *   "load-balancer-target-groups" and "load-balancer-troubleshooting" 502 causes).
- * - §4 Kubernetes pod termination (kubernetes/website pod-termination.md).
- * - §5 docker stop (docker/cli container_stop.md) and PID 1 under dash (verified on bookworm).
+ * - the backlog (measured with Gunicorn 20.1.0, see real-gunicorn.test.ts): the kernel keeps
+ *   accepting until the last process holding the listening socket closes it; what is then in
+ *   the backlog is reset.
+ * - ECS + ALB: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/load-balancer-connection-draining.html,
+ *   https://docs.aws.amazon.com/elasticloadbalancing/latest/application/edit-target-group-attributes.html#deregistration-delay,
+ *   https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-troubleshooting.html#http-502-issues.
+ * - Kubernetes pod termination: https://kubernetes.io/docs/concepts/workloads/pods/pod-lifecycle/#pod-termination.
+ * - docker stop: https://docs.docker.com/reference/cli/docker/container/stop/; PID 1 under dash
+ *   measured on Debian bookworm (real-gunicorn.test.ts).
  */
 import {
   effectiveLoadBalancer,
@@ -80,7 +83,8 @@ export function simulateShutdown(scenario: ShutdownScenario): ShutdownResult {
   const gSignalAtMs = receives && plan.signalAtMs < killAtMs ? plan.signalAtMs : Infinity;
   const masterKillAtMs = gSignalAtMs + gracefulTimeoutSeconds * 1000;
   // When Gunicorn's own stop ends every worker: 0.1 s after SIGQUIT (quick) or the master's
-  // SIGKILL at graceful_timeout, which also bounds the quick stop (facts §2.2, §2.3).
+  // SIGKILL at graceful_timeout, which also bounds the quick stop (arbiter.py `stop`,
+  // workers/base.py `handle_quit` @23.0.0).
   const ownLimitMs = quick ? Math.min(gSignalAtMs + QUICK_EXIT_MS, masterKillAtMs) : masterKillAtMs;
   // ALB clients keep connections alive; the ALB is the only keep-alive client modelled.
   const keepaliveMs = lb === 'alb' ? keepaliveSeconds * 1000 : 0;
@@ -138,8 +142,8 @@ export function simulateShutdown(scenario: ShutdownScenario): ShutdownResult {
   computeAcceptStop(routingStopAtMs);
   if (scenario.platform === 'ecs-stop-task') {
     // No deregistration: the ALB routes until health checks fail `unhealthyThreshold` times in a
-    // row (interval 30 s, timeout 5 s, threshold 2; facts §3). A check fails once the workers
-    // stop accepting. Model: checks at k × interval from the start.
+    // row (interval 30 s, timeout 5 s, threshold 2; ALB guide target-group-health-checks.html).
+    // A check fails once the workers stop accepting. Model: checks at k × interval from the start.
     const { intervalSeconds, timeoutSeconds: hcTimeout, unhealthyThreshold } = scenario.healthCheck;
     const intervalMs = intervalSeconds * 1000;
     const failsFromMs = acceptStopAtMs;
@@ -179,7 +183,8 @@ export function simulateShutdown(scenario: ShutdownScenario): ShutdownResult {
     if (endMs > killAtMs) cut = { atMs: killAtMs, cause: 'sigkill-orchestrator' };
     if (Number.isFinite(gSignalAtMs)) {
       // Quick stop: workers exit 0.1 s after SIGQUIT, but the master's SIGKILL at
-      // graceful_timeout applies to the quick stop too (facts §2.2), so a tiny one comes first.
+      // graceful_timeout applies to the quick stop too (arbiter.py `stop` @23.0.0), so a tiny one
+      // comes first.
       const own: Cut =
         quick && gSignalAtMs + QUICK_EXIT_MS <= masterKillAtMs
           ? { atMs: gSignalAtMs + QUICK_EXIT_MS, cause: 'quick-stop' }
@@ -260,8 +265,9 @@ export function simulateShutdown(scenario: ShutdownScenario): ShutdownResult {
     if (r.id === wakeArrivalId && version === '23' && workerClass === 'gthread') {
       // 23.0: accept() only registers the connection with the poller; the loop then exits and
       // poller.close() drops the last reference, so CPython closes the socket there and then,
-      // with the request unread (facts §2.4). Observed on 23.0.0: closed within 1 ms of arrival,
-      // as a reset (or a plain close when the request bytes had not arrived yet).
+      // with the request unread (workers/gthread.py `run` @23.0.0). Observed on 23.0.0: closed
+      // within 1 ms of arrival, as a reset (or a plain close when the request bytes had not
+      // arrived yet).
       results.push({
         id,
         arriveAtMs,
@@ -385,7 +391,8 @@ export function simulateShutdown(scenario: ShutdownScenario): ShutdownResult {
   const containerExitAtMs = masterExitAtMs;
   const killedByOrchestrator = Number.isFinite(killAtMs) && containerExitAtMs >= killAtMs;
 
-  // Backlog: reset when the last copy of the listening socket closed, refused after (facts §2.5).
+  // Backlog: reset when the last copy of the listening socket closed, refused after (measured
+  // with Gunicorn 20.1.0, real-gunicorn.test.ts).
   for (const index of backlog) {
     const r = results[index]!;
     if (r.arriveAtMs < lastListenerCloseAtMs) {
@@ -398,7 +405,8 @@ export function simulateShutdown(scenario: ShutdownScenario): ShutdownResult {
   }
 
   // The ALB: 502 when the deregistration delay elapses with the request in flight, and 502 for
-  // every reset/FIN/refusal (facts §3 and §2.5, ALB troubleshooting "HTTP 502").
+  // every reset/FIN/refusal (ALB troubleshooting "HTTP 502",
+  // https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-troubleshooting.html#http-502-issues).
   if (lb === 'alb') {
     const lbDeadlineAtMs =
       scenario.platform === 'kubernetes'

@@ -175,7 +175,7 @@ interface DockerfileParts {
 export const DOCKERFILE_BUGS = ['dev-server', 'shell-form', 'root', 'debug', 'secret'] as const;
 export type DockerfileBug = (typeof DOCKERFILE_BUGS)[number];
 
-/** The guide's production image (guide §5), with the chosen bugs put in. */
+/** The guide's production image (chapter 5), with the chosen bugs put in. */
 export function renderDockerfile(parts: DockerfileParts): string {
   const has = (bug: DockerfileBug) => parts.bugs.includes(bug);
   const { python, module, port, user } = parts;
