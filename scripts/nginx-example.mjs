@@ -2,14 +2,17 @@
 // root replaced, wrapped in a minimal main configuration with every path under `dir`, so an
 // unprivileged nginx (Debian's nginx-light) can test it or serve it. Used by
 // scripts/postbuild.test.mjs (nginx -t) and scripts/nginx-example.test.mjs (real requests).
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 export const NGINX_EXAMPLE = path.join(import.meta.dirname, '..', 'docs', 'deploy', 'nginx.conf');
 
+/** Debian's nginx binary, another install's, or `nginx` on PATH; null when there is none. */
 export function findNginx() {
-  return ['/usr/sbin/nginx', '/usr/bin/nginx'].find(existsSync) ?? null;
+  const found = ['/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/bin/nginx'].find(existsSync);
+  if (found) return found;
+  return spawnSync('nginx', ['-v'], { encoding: 'utf8' }).status === 0 ? 'nginx' : null;
 }
 
 /** Replace `from` once in `text`, failing loudly when the example no longer has it. */

@@ -20,6 +20,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseToml } from 'smol-toml';
 import { describe, expect, it } from 'vitest';
+import { findNginx, makeSelfSignedCertificate } from '../../scripts/nginx-example.mjs';
 import { parseAllDocuments } from 'yaml';
 import { checkDockerfile } from '../sim/dockerfile';
 
@@ -78,14 +79,6 @@ function findPython(): string | null {
   if (existsSync('/usr/bin/python3')) return '/usr/bin/python3';
   const probe = spawnSync('python3', ['--version'], { encoding: 'utf8' });
   return probe.status === 0 ? 'python3' : null;
-}
-
-function findNginx(): string | null {
-  for (const candidate of ['/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/bin/nginx']) {
-    if (existsSync(candidate)) return candidate;
-  }
-  const probe = spawnSync('nginx', ['-v'], { encoding: 'utf8' });
-  return probe.status === 0 ? 'nginx' : null;
 }
 
 describe('chapter code blocks', () => {
@@ -166,25 +159,14 @@ function wrapNginx(snippet: string, dir: string): string {
  */
 function substituteCertificates(snippet: string, dir: string): string | null {
   if (!/^\s*ssl_certificate(_key)?\s/m.test(snippet)) return snippet;
-  const cert = join(dir, 'cert.pem');
-  const key = join(dir, 'key.pem');
+  let cert = join(dir, 'cert.pem');
+  let key = join(dir, 'key.pem');
   if (!existsSync(cert)) {
-    const made = spawnSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'rsa:2048',
-        '-nodes',
-        '-days',
-        '1',
-        '-subj',
-        '/CN=localhost',
-      ].concat(['-keyout', key, '-out', cert]),
-      { encoding: 'utf8' },
-    );
-    if (made.status !== 0) return null;
+    try {
+      ({ cert, key } = makeSelfSignedCertificate(dir));
+    } catch {
+      return null;
+    }
   }
   return snippet
     .replace(/^(\s*ssl_certificate)\s+[^;]+;/gm, `$1 ${cert};`)

@@ -4,18 +4,12 @@
  * missing, skips with a printed reason elsewhere.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { findNginx } from '../../../../scripts/nginx-example.mjs';
 import { parseNginx } from './nginx-parse';
-
-function findNginx(): string | null {
-  for (const candidate of ['/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/bin/nginx']) {
-    if (existsSync(candidate)) return candidate;
-  }
-  return null;
-}
 
 /** Server-level snippets: every directive is one nginx knows, so only syntax decides. */
 const CASES: readonly string[] = [
