@@ -332,6 +332,14 @@ export function DockerfileChecker({ id = 'dockerfile-checker', preset }: Dockerf
       }}
       onReset={reset}
       shareUrl={shareUrl}
+      verdict={
+        <span class={`dfc-verdict ${ok ? 'dfc-verdict-ok' : 'dfc-verdict-bad'}`}>
+          <span class="dfc-verdict-mark" aria-hidden="true">
+            {ok ? '✓' : '✖'}
+          </span>{' '}
+          {summarize(findings, score.passed, score.total)}
+        </span>
+      }
       caption={
         <>
           Paste a Dockerfile and its .dockerignore: the checker lists every way the image falls
@@ -366,8 +374,8 @@ export function DockerfileChecker({ id = 'dockerfile-checker', preset }: Dockerf
             Apply all safe fixes
           </button>
         </div>
-        <div class="dfc-layout">
-          <div class="dfc-inputs">
+        <div class="widget-layout dfc-layout">
+          <div class="widget-controls dfc-inputs">
             <DockerfileEditor
               id={`${id}-dockerfile`}
               label="Dockerfile"
@@ -401,17 +409,7 @@ export function DockerfileChecker({ id = 'dockerfile-checker', preset }: Dockerf
               }}
             />
           </div>
-          <div class="dfc-results">
-            <p
-              class={`dfc-verdict ${ok ? 'dfc-verdict-ok' : 'dfc-verdict-bad'}`}
-              role="status"
-              aria-live="polite"
-            >
-              <span class="dfc-verdict-mark" aria-hidden="true">
-                {ok ? '✓' : '✖'}
-              </span>{' '}
-              {summarize(findings, score.passed, score.total)}
-            </p>
+          <div class="widget-view dfc-results">
             <p class="dfc-status" aria-live="polite">
               {run.running
                 ? `Checking ${formatSize(run.running.chars)} in the background; you can keep typing.`
