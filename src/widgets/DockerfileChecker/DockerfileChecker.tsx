@@ -351,31 +351,31 @@ export function DockerfileChecker({ id = 'dockerfile-checker', preset }: Dockerf
       }
     >
       <div class="dfc">
-        <div class="dfc-toolbar">
-          <label class="dfc-example">
-            Example{' '}
-            <select
-              value={exampleId}
-              onChange={(event) => {
-                setExampleId(event.currentTarget.value);
-              }}
-            >
-              {EXAMPLES.map((example) => (
-                <option key={example.id} value={example.id}>
-                  {example.title}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button type="button" onClick={loadExample}>
-            Load example
-          </button>
-          <button type="button" onClick={onApplyAll} disabled={!fixable}>
-            Apply all safe fixes
-          </button>
-        </div>
         <div class="widget-layout dfc-layout">
           <div class="widget-controls dfc-inputs">
+            <div class="dfc-toolbar">
+              <label class="dfc-example">
+                Example{' '}
+                <select
+                  value={exampleId}
+                  onChange={(event) => {
+                    setExampleId(event.currentTarget.value);
+                  }}
+                >
+                  {EXAMPLES.map((example) => (
+                    <option key={example.id} value={example.id}>
+                      {example.title}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <button type="button" onClick={loadExample}>
+                Load example
+              </button>
+              <button type="button" onClick={onApplyAll} disabled={!fixable}>
+                Apply all safe fixes
+              </button>
+            </div>
             <DockerfileEditor
               id={`${id}-dockerfile`}
               label="Dockerfile"
