@@ -338,7 +338,7 @@ export function Capacity({ id = 'capacity', preset, focus }: CapacityProps) {
       }
     >
       <div class="cap">
-        <div class="widget-layout cap-layout">
+        <div class="widget-layout widget-layout-view-first cap-layout">
           <div class="widget-controls cap-inputs">
             <div class="cap-presets" role="group" aria-label="Scenarios">
               <span class="cap-presets-label">Scenarios:</span>

@@ -123,7 +123,7 @@ export function ProxyHops({ id = 'proxy-hops', preset }: ProxyHopsProps) {
       verdict={outcome ? <ProxyHopsVerdict classification={outcome.classification} /> : null}
     >
       <div class="ph-root">
-        <div class="widget-layout ph-layout">
+        <div class="widget-layout widget-layout-view-first ph-layout">
           <div class="widget-controls ph-inputs">
             <div class="ph-presets" role="group" aria-label="Start from a preset chain">
               <span class="ph-presets-label">Start from:</span>

@@ -239,7 +239,7 @@ export function ShutdownTimeline(props: ShutdownTimelineProps) {
       }
     >
       <div class="sdt">
-        <div class="widget-layout sdt-layout">
+        <div class="widget-layout widget-layout-view-first sdt-layout">
           <div class="widget-controls">
             <div class="sdt-top">
               <div class="sdt-field">
