@@ -600,22 +600,13 @@ export function Capacity({ id = 'capacity', preset, focus }: CapacityProps) {
               <h4 id={fieldId('chart-title')}>Peak connections as the task count grows</h4>
               <CapacityTaskChart result={result} points={points} />
             </section>
-
-            {focus === 'workers' ? null : (
-              <section class="cap-block" aria-labelledby={fieldId('bar-title')}>
-                <h4 id={fieldId('bar-title')}>Where PostgreSQL’s connections go</h4>
-                <CapacityConnectionBar idPrefix={id} result={result} />
-              </section>
-            )}
           </div>
         </div>
         <div class="widget-more cap-more">
-          {focus === 'workers' ? (
-            <section class="cap-block" aria-labelledby={fieldId('bar-title')}>
-              <h4 id={fieldId('bar-title')}>Where PostgreSQL’s connections go</h4>
-              <CapacityConnectionBar idPrefix={id} result={result} />
-            </section>
-          ) : null}
+          <section class="cap-block" aria-labelledby={fieldId('bar-title')}>
+            <h4 id={fieldId('bar-title')}>Where PostgreSQL’s connections go</h4>
+            <CapacityConnectionBar idPrefix={id} result={result} />
+          </section>
 
           <section class="cap-block" aria-labelledby={fieldId('pools-title')}>
             <h4 id={fieldId('pools-title')}>What the pools allow vs what is reached</h4>
