@@ -113,3 +113,24 @@ test('the capacity widget is axe-clean', async ({ page }) => {
   await expect(figure.locator('.cap-verdict')).toBeVisible();
   await checkA11y(page, { include: `figure#${(await figure.getAttribute('id')) ?? ''}` });
 });
+
+test.describe('on a 375 px phone', () => {
+  test.use({ viewport: { width: 375, height: 740 } });
+
+  test('every settings box stays inside the widget', async ({ page }) => {
+    const figure = await openWidget(page);
+    for (const summary of await figure.locator('.cap-section:not([open]) > summary').all()) {
+      await summary.click();
+    }
+    const overflow = await figure.evaluate((fig) => {
+      const body = fig.querySelector('.widget-body');
+      if (!body) return ['no .widget-body'];
+      const right =
+        body.getBoundingClientRect().right - parseFloat(getComputedStyle(body).paddingRight);
+      return [...fig.querySelectorAll('.cap-section')]
+        .filter((box) => box.getBoundingClientRect().right > right + 0.5)
+        .map((box) => box.querySelector('summary')?.textContent ?? '?');
+    });
+    expect(overflow, 'settings boxes wider than the widget').toEqual([]);
+  });
+});

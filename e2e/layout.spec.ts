@@ -15,11 +15,6 @@ import { openWidget, WIDGETS } from './widgets';
  * when the widget fits (the integrator: after merging the redesigns of issue 14).
  */
 export const TALLER_THAN_A_SCREEN: Readonly<Record<string, string>> = {
-  'proxy-hops': 'redesigned into a hop diagram on another branch (issue 14, "Diagrams first")',
-  'shutdown-timeline': 'redesigned into a zoomable drain timeline on another branch (issue 14)',
-  capacity: 'redesigned with the max_connections chart on another branch (issue 14)',
-  'dockerfile-checker':
-    'its internals move to a Web Worker on another branch (issue 16); measure after that merge',
   checklist:
     'a reading list of some 40 items with no picture to keep beside controls; it scrolls as text',
 };

@@ -338,34 +338,34 @@ export function Capacity({ id = 'capacity', preset, focus }: CapacityProps) {
       }
     >
       <div class="cap">
-        <div class="cap-presets" role="group" aria-label="Scenarios">
-          <span class="cap-presets-label">Scenarios:</span>
-          {CAPACITY_PRESETS.map((p) => (
-            <button
-              key={p.id}
-              type="button"
-              title={p.description}
-              onClick={() => {
+        <div class="widget-layout widget-layout-view-first cap-layout">
+          <div class="widget-controls cap-inputs">
+            <div class="cap-presets" role="group" aria-label="Scenarios">
+              <span class="cap-presets-label">Scenarios:</span>
+              {CAPACITY_PRESETS.map((p) => (
+                <button
+                  key={p.id}
+                  type="button"
+                  title={p.description}
+                  onClick={() => {
+                    setMessages([]);
+                    setState(settingsForPreset(p.id));
+                  }}
+                >
+                  {p.label}
+                </button>
+              ))}
+            </div>
+
+            <WidgetGoal
+              goal={CAPACITY_GOAL}
+              status={goalStatus}
+              onStart={() => {
                 setMessages([]);
-                setState(settingsForPreset(p.id));
+                setState(capacityGoalStart());
               }}
-            >
-              {p.label}
-            </button>
-          ))}
-        </div>
+            />
 
-        <WidgetGoal
-          goal={CAPACITY_GOAL}
-          status={goalStatus}
-          onStart={() => {
-            setMessages([]);
-            setState(capacityGoalStart());
-          }}
-        />
-
-        <div class="cap-layout">
-          <div class="cap-inputs">
             <details class="cap-section" open={open.includes('gunicorn')}>
               <summary>Gunicorn, per task</summary>
               {renderField(GUNICORN_FIELDS[0]!)}
@@ -569,8 +569,7 @@ export function Capacity({ id = 'capacity', preset, focus }: CapacityProps) {
               {renderField(MEMORY_FIELDS[3]!)}
             </details>
           </div>
-
-          <div class="cap-results">
+          <div class="widget-view cap-results">
             {verdict.fixes === null ? null : (
               <div class={`cap-fixes cap-tone-${verdict.tone}`}>
                 <p>{verdict.fixes}</p>
@@ -597,69 +596,70 @@ export function Capacity({ id = 'capacity', preset, focus }: CapacityProps) {
               </section>
             ) : null}
 
-            <section class="cap-block" aria-labelledby={fieldId('pools-title')}>
-              <h4 id={fieldId('pools-title')}>What the pools allow vs what is reached</h4>
-              <table class="cap-table">
-                <tbody>
-                  {describePoolArithmetic(result).map((line) => (
-                    <tr key={line.label}>
-                      <th scope="row">
-                        {line.label}
-                        <br />
-                        <code class="cap-formula">{line.formula}</code>
-                      </th>
-                      <td>{line.value}</td>
-                    </tr>
-                  ))}
-                  {result.pgbouncerServerCap === null ? null : (
-                    <tr>
-                      <th scope="row">
-                        PostgreSQL sees after PgBouncer (steady / deploy; pool{' '}
-                        {result.pgbouncerServerCap} per instance)
-                      </th>
-                      <td>
-                        {result.serverConnections} / {result.deployServerConnections}
-                      </td>
-                    </tr>
-                  )}
-                </tbody>
-              </table>
-            </section>
-
-            <section class="cap-block" aria-labelledby={fieldId('bar-title')}>
-              <h4 id={fieldId('bar-title')}>Where PostgreSQL’s connections go</h4>
-              <CapacityConnectionBar idPrefix={id} result={result} />
-            </section>
-
             <section class="cap-block" aria-labelledby={fieldId('chart-title')}>
               <h4 id={fieldId('chart-title')}>Peak connections as the task count grows</h4>
               <CapacityTaskChart result={result} points={points} />
             </section>
-
-            {focus === 'workers' ? null : (
-              <section class="cap-block" aria-labelledby={fieldId('memory-title')}>
-                <h4 id={fieldId('memory-title')}>Memory per task</h4>
-                <CapacityMemoryBar idPrefix={id} result={result} />
-              </section>
-            )}
-
-            {result.warnings.length > 0 ? (
-              <section class="cap-block" aria-labelledby={fieldId('warnings-title')}>
-                <h4 id={fieldId('warnings-title')}>What to watch</h4>
-                <ul class="cap-warnings">
-                  {result.warnings.map((warning) => (
-                    <li
-                      key={warning.code}
-                      class={`cap-tone-${warning.severity === 'info' ? 'info' : warning.severity}`}
-                    >
-                      <strong>{WARNING_PREFIX[warning.severity]}:</strong> {warning.text}{' '}
-                      <a href={warning.docUrl}>{DOC_TITLES[warning.docUrl] ?? 'Documentation'}</a>
-                    </li>
-                  ))}
-                </ul>
-              </section>
-            ) : null}
           </div>
+        </div>
+        <div class="widget-more cap-more">
+          <section class="cap-block" aria-labelledby={fieldId('bar-title')}>
+            <h4 id={fieldId('bar-title')}>Where PostgreSQL’s connections go</h4>
+            <CapacityConnectionBar idPrefix={id} result={result} />
+          </section>
+
+          <section class="cap-block" aria-labelledby={fieldId('pools-title')}>
+            <h4 id={fieldId('pools-title')}>What the pools allow vs what is reached</h4>
+            <table class="cap-table">
+              <tbody>
+                {describePoolArithmetic(result).map((line) => (
+                  <tr key={line.label}>
+                    <th scope="row">
+                      {line.label}
+                      <br />
+                      <code class="cap-formula">{line.formula}</code>
+                    </th>
+                    <td>{line.value}</td>
+                  </tr>
+                ))}
+                {result.pgbouncerServerCap === null ? null : (
+                  <tr>
+                    <th scope="row">
+                      PostgreSQL sees after PgBouncer (steady / deploy; pool{' '}
+                      {result.pgbouncerServerCap} per instance)
+                    </th>
+                    <td>
+                      {result.serverConnections} / {result.deployServerConnections}
+                    </td>
+                  </tr>
+                )}
+              </tbody>
+            </table>
+          </section>
+
+          {focus === 'workers' ? null : (
+            <section class="cap-block" aria-labelledby={fieldId('memory-title')}>
+              <h4 id={fieldId('memory-title')}>Memory per task</h4>
+              <CapacityMemoryBar idPrefix={id} result={result} />
+            </section>
+          )}
+
+          {result.warnings.length > 0 ? (
+            <section class="cap-block" aria-labelledby={fieldId('warnings-title')}>
+              <h4 id={fieldId('warnings-title')}>What to watch</h4>
+              <ul class="cap-warnings">
+                {result.warnings.map((warning) => (
+                  <li
+                    key={warning.code}
+                    class={`cap-tone-${warning.severity === 'info' ? 'info' : warning.severity}`}
+                  >
+                    <strong>{WARNING_PREFIX[warning.severity]}:</strong> {warning.text}{' '}
+                    <a href={warning.docUrl}>{DOC_TITLES[warning.docUrl] ?? 'Documentation'}</a>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
         </div>
       </div>
     </WidgetFrame>

@@ -337,6 +337,14 @@ export function DockerfileChecker({ id = 'dockerfile-checker', preset }: Dockerf
       }}
       onReset={reset}
       shareUrl={shareUrl}
+      verdict={
+        <span class={`dfc-verdict ${ok ? 'dfc-verdict-ok' : 'dfc-verdict-bad'}`}>
+          <span class="dfc-verdict-mark" aria-hidden="true">
+            {ok ? '✓' : '✖'}
+          </span>{' '}
+          {summarize(findings, score.passed, score.total)}
+        </span>
+      }
       caption={
         <>
           Paste a Dockerfile and its .dockerignore: the checker lists every way the image falls
@@ -348,33 +356,33 @@ export function DockerfileChecker({ id = 'dockerfile-checker', preset }: Dockerf
       }
     >
       <div class="dfc">
-        <div class="dfc-toolbar">
-          <label class="dfc-example">
-            Example{' '}
-            {/* Which example "Load example" loads: an action's argument, not part of the scenario. */}
-            <select
-              value={exampleId}
-              data-scenario-ignore
-              onChange={(event) => {
-                setExampleId(event.currentTarget.value);
-              }}
-            >
-              {EXAMPLES.map((example) => (
-                <option key={example.id} value={example.id}>
-                  {example.title}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button type="button" onClick={loadExample}>
-            Load example
-          </button>
-          <button type="button" onClick={onApplyAll} disabled={!fixable}>
-            Apply all safe fixes
-          </button>
-        </div>
-        <div class="dfc-layout">
-          <div class="dfc-inputs">
+        <div class="widget-layout dfc-layout">
+          <div class="widget-controls dfc-inputs">
+            <div class="dfc-toolbar">
+              <label class="dfc-example">
+                Example{' '}
+                {/* Which example "Load example" loads: an action's argument, not the scenario. */}
+                <select
+                  value={exampleId}
+                  data-scenario-ignore
+                  onChange={(event) => {
+                    setExampleId(event.currentTarget.value);
+                  }}
+                >
+                  {EXAMPLES.map((example) => (
+                    <option key={example.id} value={example.id}>
+                      {example.title}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <button type="button" onClick={loadExample}>
+                Load example
+              </button>
+              <button type="button" onClick={onApplyAll} disabled={!fixable}>
+                Apply all safe fixes
+              </button>
+            </div>
             <DockerfileEditor
               id={`${id}-dockerfile`}
               label="Dockerfile"
@@ -408,17 +416,7 @@ export function DockerfileChecker({ id = 'dockerfile-checker', preset }: Dockerf
               }}
             />
           </div>
-          <div class="dfc-results">
-            <p
-              class={`dfc-verdict ${ok ? 'dfc-verdict-ok' : 'dfc-verdict-bad'}`}
-              role="status"
-              aria-live="polite"
-            >
-              <span class="dfc-verdict-mark" aria-hidden="true">
-                {ok ? '✓' : '✖'}
-              </span>{' '}
-              {summarize(findings, score.passed, score.total)}
-            </p>
+          <div class="widget-view dfc-results">
             <p class="dfc-status" aria-live="polite">
               {run.running
                 ? `Checking ${formatSize(run.running.chars)} in the background; you can keep typing.`

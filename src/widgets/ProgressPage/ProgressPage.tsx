@@ -1,5 +1,6 @@
 /**
- * The /progress/ page: per-chapter and per-exercise completion, the resume link, and the
+ * The /progress/ page: per-chapter and per-exercise completion, the guided goals inside the
+ * simulators (each linked to the widget it lives in), the resume link, and the
  * learner's data in their hands — export as a JSON file (a lead can collect these without
  * accounts), import one (merged, never trusted blindly), or reset.
  */
@@ -17,6 +18,7 @@ import { CHECKLIST_GROUPS } from '../../training/checklist';
 import { CHAPTER_TITLES, EXERCISES } from '../../training/exercises/index';
 import { EXERCISE_CHAPTERS } from '../../sim/training/types';
 import { PROGRESS_CATALOG } from '../../training/progress-catalog';
+import { GoalsTable } from './GoalsTable';
 import { useMounted } from './use-mounted';
 import { useProgress } from './use-progress';
 import './ProgressPage.css';
@@ -142,6 +144,7 @@ export function ProgressPage() {
           );
         })}
       </section>
+      <GoalsTable progress={progress} />
       <section aria-labelledby="pp-data-title">
         <h2 id="pp-data-title">Your data</h2>
         <p>

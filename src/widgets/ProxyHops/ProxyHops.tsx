@@ -29,6 +29,7 @@ import { validateScenario } from '../../sim/proxy/scenario-state';
 import { parseTrustedHostsText } from '../../sim/proxy/trusted-hosts-list';
 import { ProxyHopsCheckbox } from './ProxyHopsCheckbox';
 import { ProxyHopsChain } from './ProxyHopsChain';
+import { ProxyHopsFixSettings } from './ProxyHopsFixSettings';
 import { ProxyHopsOutcome } from './ProxyHopsOutcome';
 import { ProxyHopsDiagram } from './ProxyHopsDiagram';
 import { ProxyHopsVerdict } from './ProxyHopsVerdict';
@@ -122,60 +123,50 @@ export function ProxyHops({ id = 'proxy-hops', preset }: ProxyHopsProps) {
       verdict={outcome ? <ProxyHopsVerdict classification={outcome.classification} /> : null}
     >
       <div class="ph-root">
-        <div class="ph-presets" role="group" aria-label="Start from a preset chain">
-          <span class="ph-presets-label">Start from:</span>
-          {PRESET_NAMES.map((name) => (
-            <button
-              type="button"
-              key={name}
-              onClick={() => {
-                const fresh = createScenario(name);
-                update({
-                  hops: presetHops(name),
-                  proxyFix: fresh.proxyFix,
-                  gunicorn: fresh.gunicorn,
-                });
-                setAnnouncement(`Loaded the ${PRESET_LABELS[name]} chain.`);
-              }}
-            >
-              {PRESET_LABELS[name]}
-            </button>
-          ))}
-        </div>
+        <div class="widget-layout widget-layout-view-first ph-layout">
+          <div class="widget-controls ph-inputs">
+            <div class="ph-presets" role="group" aria-label="Start from a preset chain">
+              <span class="ph-presets-label">Start from:</span>
+              {PRESET_NAMES.map((name) => (
+                <button
+                  type="button"
+                  key={name}
+                  onClick={() => {
+                    const fresh = createScenario(name);
+                    update({
+                      hops: presetHops(name),
+                      proxyFix: fresh.proxyFix,
+                      gunicorn: fresh.gunicorn,
+                    });
+                    setAnnouncement(`Loaded the ${PRESET_LABELS[name]} chain.`);
+                  }}
+                >
+                  {PRESET_LABELS[name]}
+                </button>
+              ))}
+            </div>
 
-        {outcome ? (
-          <WidgetGoal
-            goal={PROXY_GOAL}
-            status={outcome.goal}
-            onStart={() => {
-              setState(proxyGoalStart());
-              setAnnouncement('Loaded the goal’s chain: CloudFront → ALB with x_for=3.');
-            }}
-          />
-        ) : null}
+            {outcome ? (
+              <WidgetGoal
+                goal={PROXY_GOAL}
+                status={outcome.goal}
+                onStart={() => {
+                  setState(proxyGoalStart());
+                  setAnnouncement('Loaded the goal’s chain: CloudFront → ALB with x_for=3.');
+                }}
+              />
+            ) : null}
 
-        {outcome ? (
-          <ProxyHopsDiagram
-            result={outcome.result}
-            forged={
-              client.mode === 'attacker'
-                ? Object.values(client.spoof)
-                    .map((v: string) => v.trim())
-                    .filter((v) => v !== '')
-                : []
-            }
-            onSelectHop={(index) => {
-              const details = document.getElementById(`${id}-hop-${index}-settings`);
-              if (!(details instanceof HTMLDetailsElement)) return;
-              details.open = true;
-              details.scrollIntoView({ block: 'nearest' });
-              details.querySelector('summary')?.focus();
-            }}
-          />
-        ) : null}
+            {outcome ? (
+              <ProxyHopsFixSettings
+                idPrefix={id}
+                settings={state.proxyFix}
+                onChange={(proxyFix) => {
+                  update({ proxyFix });
+                }}
+              />
+            ) : null}
 
-        <div class="ph-columns">
-          <div class="ph-inputs">
             <fieldset class="ph-client">
               <legend>Client</legend>
               <div class="ph-radios" role="radiogroup" aria-label="Client behaviour">
@@ -290,10 +281,37 @@ export function ProxyHops({ id = 'proxy-hops', preset }: ProxyHopsProps) {
               {announcement}
             </p>
           </div>
+          <div class="widget-view ph-view">
+            {outcome ? (
+              <ProxyHopsDiagram
+                result={outcome.result}
+                forged={
+                  client.mode === 'attacker'
+                    ? Object.values(client.spoof)
+                        .map((v: string) => v.trim())
+                        .filter((v) => v !== '')
+                    : []
+                }
+                onSelectHop={(index) => {
+                  const details = document.getElementById(`${id}-hop-${index}-settings`);
+                  if (!(details instanceof HTMLDetailsElement)) return;
+                  details.open = true;
+                  details.scrollIntoView({ block: 'nearest' });
+                  details.querySelector('summary')?.focus();
+                }}
+              />
+            ) : null}
 
+            {computed.status !== 'ready' ? (
+              <p class="ph-loading" role="status">
+                {computed.message || 'Loading the tables for international host names…'}
+              </p>
+            ) : null}
+          </div>
+        </div>
+        <div class="widget-more ph-more">
           {outcome ? (
             <ProxyHopsOutcome
-              idPrefix={id}
               settings={state.proxyFix}
               result={outcome.result}
               classification={outcome.classification}
@@ -310,28 +328,22 @@ export function ProxyHops({ id = 'proxy-hops', preset }: ProxyHopsProps) {
               }}
             />
           ) : null}
-          {computed.status !== 'ready' ? (
-            <p class="ph-loading" role="status">
-              {computed.message || 'Loading the tables for international host names…'}
-            </p>
-          ) : null}
+          {outcome ? <ProxyHopsSnapshots result={outcome.result} /> : null}
+          <details class="ph-paste" onToggle={openPaste}>
+            <summary>Count your hops from real headers</summary>
+            {Paste ? (
+              <Paste
+                idPrefix={id}
+                onApply={(counts) => {
+                  update({ proxyFix: { ...state.proxyFix, ...counts, enabled: true } });
+                  setAnnouncement('Applied the proposed values to the ProxyFix settings.');
+                }}
+              />
+            ) : (
+              <p class="ph-muted">{paste.error || 'Loading…'}</p>
+            )}
+          </details>
         </div>
-
-        {outcome ? <ProxyHopsSnapshots result={outcome.result} /> : null}
-        <details class="ph-paste" onToggle={openPaste}>
-          <summary>Count your hops from real headers</summary>
-          {Paste ? (
-            <Paste
-              idPrefix={id}
-              onApply={(counts) => {
-                update({ proxyFix: { ...state.proxyFix, ...counts, enabled: true } });
-                setAnnouncement('Applied the proposed values to the ProxyFix settings.');
-              }}
-            />
-          ) : (
-            <p class="ph-muted">{paste.error || 'Loading…'}</p>
-          )}
-        </details>
       </div>
     </WidgetFrame>
   );

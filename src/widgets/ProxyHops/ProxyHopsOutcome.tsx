@@ -1,6 +1,6 @@
 /**
- * The right-hand side of the widget: the verdict in plain words, the ProxyFix settings, what
- * Flask sees, the recommended settings with a one-click Apply, and the line to copy.
+ * Below the widget's main view: the other findings, what Flask sees, the recommended settings
+ * with a one-click Apply, and the line to copy. The ProxyFix inputs are ProxyHopsFixSettings.
  */
 import { useState } from 'preact/hooks';
 import type { Classification, Recommendation } from '../../sim/proxy/advice';
@@ -10,17 +10,13 @@ import {
   type HopConfig,
   type ProxyFixSettings,
 } from '../../sim/proxy/hops';
-import { PROXY_FIX_ARGS, WERKZEUG_VERSIONS, type WerkzeugVersion } from '../../sim/proxy/proxy-fix';
-import { MAX_COUNT } from '../../sim/proxy/scenario-state';
+import { PROXY_FIX_ARGS } from '../../sim/proxy/proxy-fix';
 import { describeCookieEffects } from '../../sim/proxy/session-cookie';
-import { ProxyHopsCheckbox } from './ProxyHopsCheckbox';
-import { ProxyHopsSelect } from './ProxyHopsSelect';
 
 export const PROXY_FIX_DOC = 'https://werkzeug.palletsprojects.com/en/stable/middleware/proxy_fix/';
 export const FLASK_PROXY_DOC = 'https://flask.palletsprojects.com/en/stable/deploying/proxy_fix/';
 
 export interface ProxyHopsOutcomeProps {
-  idPrefix: string;
   settings: ProxyFixSettings;
   result: ChainResult;
   classification: Classification;
@@ -34,7 +30,7 @@ export interface ProxyHopsOutcomeProps {
 }
 
 export function ProxyHopsOutcome(props: ProxyHopsOutcomeProps) {
-  const { idPrefix, settings, result, classification, advice, clientIp } = props;
+  const { settings, result, classification, advice, clientIp } = props;
   const [copied, setCopied] = useState('');
   const request = result.request;
   const line = formatProxyFixLine(settings);
@@ -75,56 +71,6 @@ export function ProxyHopsOutcome(props: ProxyHopsOutcomeProps) {
           </ul>
         </div>
       ) : null}
-
-      <fieldset class="ph-settings">
-        <legend>
-          <a href={PROXY_FIX_DOC}>ProxyFix</a> settings
-        </legend>
-        <ProxyHopsCheckbox
-          id={`${idPrefix}-pf-enabled`}
-          label="Wrap the app in ProxyFix"
-          checked={settings.enabled}
-          onChange={(enabled) => {
-            props.onSettings({ ...settings, enabled });
-          }}
-        />
-        <div class="ph-counts">
-          {PROXY_FIX_ARGS.map((arg) => (
-            <div class="ph-field ph-count" key={arg}>
-              <label for={`${idPrefix}-pf-${arg}`}>
-                <code>{arg}</code>
-              </label>
-              <input
-                id={`${idPrefix}-pf-${arg}`}
-                type="number"
-                inputMode="numeric"
-                min={0}
-                max={MAX_COUNT}
-                step={1}
-                value={settings[arg]}
-                disabled={!settings.enabled}
-                onInput={(event) => {
-                  const raw = event.currentTarget.value;
-                  const value = Number(raw);
-                  if (raw.trim() === '' || !Number.isInteger(value)) return;
-                  props.onSettings({ ...settings, [arg]: Math.min(MAX_COUNT, Math.max(0, value)) });
-                }}
-              />
-            </div>
-          ))}
-        </div>
-        <ProxyHopsSelect<WerkzeugVersion>
-          id={`${idPrefix}-pf-version`}
-          label="Werkzeug list parsing"
-          value={settings.werkzeugVersion}
-          options={WERKZEUG_VERSIONS.map(
-            (v) => [v, v === '3.1.8' ? '3.1.7 and later (3.1.8)' : '3.1.6 and earlier'] as const,
-          )}
-          onChange={(werkzeugVersion) => {
-            props.onSettings({ ...settings, werkzeugVersion });
-          }}
-        />
-      </fieldset>
 
       <h4>What Flask sees</h4>
       {request ? (

@@ -239,255 +239,264 @@ export function ShutdownTimeline(props: ShutdownTimelineProps) {
       }
     >
       <div class="sdt">
-        <div class="sdt-top">
-          <div class="sdt-field">
-            <label for={`${id}-preset`}>Preset</label>
-            <select
-              id={`${id}-preset`}
-              value={state.preset ?? ''}
-              onChange={(e) => {
-                const value = e.currentTarget.value;
-                if (!isShutdownPresetId(value)) return;
+        <div class="widget-layout widget-layout-view-first sdt-layout">
+          <div class="widget-controls">
+            <div class="sdt-top">
+              <div class="sdt-field">
+                <label for={`${id}-preset`}>Preset</label>
+                <select
+                  id={`${id}-preset`}
+                  value={state.preset ?? ''}
+                  onChange={(e) => {
+                    const value = e.currentTarget.value;
+                    if (!isShutdownPresetId(value)) return;
+                    setPlaying(false);
+                    setClampNotice(null);
+                    setState({
+                      preset: value,
+                      scenario: scenarioForPreset(value),
+                      cursorSeconds: null,
+                    });
+                  }}
+                >
+                  {state.preset === null ? <option value="">Custom (edited)</option> : null}
+                  {SHUTDOWN_PRESET_IDS.map((p) => (
+                    <option key={p} value={p}>
+                      {SHUTDOWN_PRESET_LABELS[p]}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <button
+                type="button"
+                class="sdt-fix"
+                disabled={fixes.length === 0}
+                onClick={() => {
+                  setClampNotice(null);
+                  setState((s) => ({
+                    ...s,
+                    preset: null,
+                    scenario: advice.recommended,
+                    cursorSeconds: null,
+                  }));
+                }}
+              >
+                {fixes.length === 0 ? 'Nothing to fix' : 'Fix it: apply the recommended settings'}
+              </button>
+            </div>
+
+            <WidgetGoal
+              goal={SHUTDOWN_GOAL}
+              status={goalStatus}
+              onStart={() => {
                 setPlaying(false);
                 setClampNotice(null);
-                setState({
-                  preset: value,
-                  scenario: scenarioForPreset(value),
-                  cursorSeconds: null,
-                });
+                setState({ preset: null, scenario: shutdownGoalStart(), cursorSeconds: null });
               }}
-            >
-              {state.preset === null ? <option value="">Custom (edited)</option> : null}
-              {SHUTDOWN_PRESET_IDS.map((p) => (
-                <option key={p} value={p}>
-                  {SHUTDOWN_PRESET_LABELS[p]}
-                </option>
-              ))}
-            </select>
+            />
+            {offer ? (
+              <p class="sdt-offer">
+                This run is clean only by luck.{' '}
+                <button
+                  type="button"
+                  onClick={() => {
+                    setClampNotice(null);
+                    setState((s) => ({
+                      ...s,
+                      preset: null,
+                      scenario: offer.scenario,
+                      cursorSeconds: null,
+                    }));
+                  }}
+                >
+                  Show the failure: {offer.label}
+                </button>
+              </p>
+            ) : story.tone === 'latent' ? (
+              <p class="sdt-offer">
+                This run is clean only by luck, and more long requests would not show it here: the
+                limit still marked Fix is never reached before another one ends the requests.
+              </p>
+            ) : null}
+
+            <details class="sdt-settings-wrap" open>
+              <summary>Settings</summary>
+              <ShutdownSettings
+                uid={id}
+                scenario={state.scenario}
+                onNumber={onNumber}
+                onChoice={onChoice}
+              />
+            </details>
           </div>
-          <button
-            type="button"
-            class="sdt-fix"
-            disabled={fixes.length === 0}
-            onClick={() => {
-              setClampNotice(null);
-              setState((s) => ({
-                ...s,
-                preset: null,
-                scenario: advice.recommended,
-                cursorSeconds: null,
-              }));
-            }}
-          >
-            {fixes.length === 0 ? 'Nothing to fix' : 'Fix it: apply the recommended settings'}
-          </button>
-        </div>
+          <div class="widget-view sdt-view">
+            <ul class="sdt-legend" aria-label="Outcomes">
+              {OUTCOMES.map((o) => (
+                <li key={o}>
+                  <svg width="22" height="12" aria-hidden="true">
+                    <rect
+                      width="22"
+                      height="12"
+                      fill={fillFor(uid, o)}
+                      stroke="var(--fg)"
+                      stroke-width="0.5"
+                    />
+                  </svg>{' '}
+                  {OUTCOME_STYLES[o].name}:{' '}
+                  <strong>{result.summary.byOutcome[o].toLocaleString('en-US')}</strong>
+                </li>
+              ))}
+            </ul>
 
-        <WidgetGoal
-          goal={SHUTDOWN_GOAL}
-          status={goalStatus}
-          onStart={() => {
-            setPlaying(false);
-            setClampNotice(null);
-            setState({ preset: null, scenario: shutdownGoalStart(), cursorSeconds: null });
-          }}
-        />
-        {offer ? (
-          <p class="sdt-offer">
-            This run is clean only by luck.{' '}
-            <button
-              type="button"
-              onClick={() => {
-                setClampNotice(null);
-                setState((s) => ({
-                  ...s,
-                  preset: null,
-                  scenario: offer.scenario,
-                  cursorSeconds: null,
-                }));
-              }}
-            >
-              Show the failure: {offer.label}
-            </button>
-          </p>
-        ) : story.tone === 'latent' ? (
-          <p class="sdt-offer">
-            This run is clean only by luck, and more long requests would not show it here: the limit
-            still marked Fix is never reached before another one ends the requests.
-          </p>
-        ) : null}
-
-        <ul class="sdt-legend" aria-label="Outcomes">
-          {OUTCOMES.map((o) => (
-            <li key={o}>
-              <svg width="22" height="12" aria-hidden="true">
-                <rect
-                  width="22"
-                  height="12"
-                  fill={fillFor(uid, o)}
-                  stroke="var(--fg)"
-                  stroke-width="0.5"
-                />
-              </svg>{' '}
-              {OUTCOME_STYLES[o].name}:{' '}
-              <strong>{result.summary.byOutcome[o].toLocaleString('en-US')}</strong>
-            </li>
-          ))}
-        </ul>
-
-        <div class="sdt-chart-wrap">
-          <ShutdownTimelineChart
-            uid={uid}
-            result={result}
-            viewStartMs={viewStartMs}
-            viewEndMs={viewEndMs}
-            cursorMs={cursorMs}
-          />
-        </div>
-        <div class="sdt-field sdt-zoom">
-          <label for={`${id}-zoom`}>Show</label>
-          <select
-            id={`${id}-zoom`}
-            value={zoom}
-            onChange={(e) => {
-              setZoom(e.currentTarget.value === 'all' ? 'all' : 'stop');
-              setZoomFactor(1);
-            }}
-          >
-            <option value="stop">Around the stop</option>
-            <option value="all">The whole run</option>
-          </select>
-        </div>
-        <div class="sdt-zoom-buttons" role="group" aria-label="Zoom the timeline">
-          <button
-            type="button"
-            aria-keyshortcuts="+"
-            disabled={zoomFactor >= 64}
-            onClick={() => {
-              zoomBy(2);
-            }}
-          >
-            Zoom in (+)
-          </button>
-          <button
-            type="button"
-            aria-keyshortcuts="-"
-            disabled={zoomFactor <= 1}
-            onClick={() => {
-              zoomBy(0.5);
-            }}
-          >
-            Zoom out (−)
-          </button>
-          <span class="sdt-small">
-            ×{zoomFactor}, centred on the time cursor; + and − work while the cursor has focus.
-          </span>
-        </div>
-        <p class="sdt-small">
-          Showing {formatSeconds(viewStartMs)} to {formatSeconds(viewEndMs)}.{' '}
-          {drawnCount > MAX_BARS
-            ? `${MAX_BARS.toLocaleString('en-US')} of ${drawnCount.toLocaleString('en-US')} bars drawn (every failure included). `
-            : ''}
-          Requests not routed here are counted, not drawn.
-        </p>
-
-        <div class="sdt-cursor-row">
-          <label for={`${id}-cursor`}>Time cursor</label>
-          <input
-            id={`${id}-cursor`}
-            type="range"
-            min={viewStartMs / 1000}
-            max={viewEndMs / 1000}
-            step={0.1}
-            value={cursorMs / 1000}
-            aria-valuetext={`${formatSeconds(cursorMs)}, ${stopRelative(cursorMs)}`}
-            aria-keyshortcuts="+ -"
-            onKeyDown={(e) => {
-              if (e.key === '+' || e.key === '=') zoomBy(2);
-              else if (e.key === '-' || e.key === '_') zoomBy(0.5);
-            }}
-            onInput={(e) => {
-              setPlaying(false);
-              const v = Number.parseFloat(e.currentTarget.value);
-              if (Number.isFinite(v)) setState((s) => ({ ...s, cursorSeconds: v }));
-            }}
-          />
-          <output for={`${id}-cursor`}>
-            {formatSeconds(cursorMs)} ({stopRelative(cursorMs)})
-          </output>
-          {reducedMotion ? (
-            <span class="sdt-small">Reduced motion: move the cursor yourself.</span>
-          ) : (
-            <button
-              type="button"
-              aria-pressed={playing}
-              onClick={() => {
-                setPlaying((p) => !p);
-              }}
-            >
-              {playing ? 'Pause' : 'Play'}
-            </button>
-          )}
-        </div>
-
-        <section class="sdt-state" aria-label="State at the cursor">
-          <h4>At {formatSeconds(cursorMs)}</h4>
-          <dl>
-            {at.lanes.map((l) => (
-              <div key={l.lane}>
-                <dt>{laneName(l.lane)}</dt>
-                <dd>{l.state}</dd>
+            <div class="sdt-chart-wrap">
+              <ShutdownTimelineChart
+                uid={uid}
+                result={result}
+                viewStartMs={viewStartMs}
+                viewEndMs={viewEndMs}
+                cursorMs={cursorMs}
+              />
+            </div>
+            <div class="sdt-zoom-row">
+              <div class="sdt-field sdt-zoom">
+                <label for={`${id}-zoom`}>Show</label>
+                <select
+                  id={`${id}-zoom`}
+                  value={zoom}
+                  onChange={(e) => {
+                    setZoom(e.currentTarget.value === 'all' ? 'all' : 'stop');
+                    setZoomFactor(1);
+                  }}
+                >
+                  <option value="stop">Around the stop</option>
+                  <option value="all">The whole run</option>
+                </select>
               </div>
-            ))}
-          </dl>
-          <p>
-            Running {at.running}, waiting {at.waiting}, completed {at.finished.completed}, failed{' '}
-            {failedNow}, sent elsewhere {at.finished['not-routed']}.
-          </p>
-        </section>
+              <div class="sdt-zoom-buttons" role="group" aria-label="Zoom the timeline">
+                <button
+                  type="button"
+                  aria-keyshortcuts="+"
+                  disabled={zoomFactor >= 64}
+                  onClick={() => {
+                    zoomBy(2);
+                  }}
+                >
+                  Zoom in (+)
+                </button>
+                <button
+                  type="button"
+                  aria-keyshortcuts="-"
+                  disabled={zoomFactor <= 1}
+                  onClick={() => {
+                    zoomBy(0.5);
+                  }}
+                >
+                  Zoom out (−)
+                </button>
+                <span class="sdt-small">
+                  ×{zoomFactor}, centred on the time cursor; + and − work while the cursor has
+                  focus.
+                </span>
+              </div>
+            </div>
+            <p class="sdt-small">
+              Showing {formatSeconds(viewStartMs)} to {formatSeconds(viewEndMs)}.{' '}
+              {drawnCount > MAX_BARS
+                ? `${MAX_BARS.toLocaleString('en-US')} of ${drawnCount.toLocaleString('en-US')} bars drawn (every failure included). `
+                : ''}
+              Requests not routed here are counted, not drawn.
+            </p>
 
-        <section class="sdt-advice" aria-label="Settings that drain cleanly">
-          <h4>What drains cleanly here</h4>
-          <p>
-            Order the limits: <strong>{advice.ordering}</strong>
-          </p>
-          <ul>
-            {story.checks.map(({ rule: r, inRun, failedInRun }) => (
-              <li key={r.id} data-status={r.status} data-failed-in-run={failedInRun}>
-                <span class={`sdt-status sdt-status-${r.status}`}>
-                  {r.status === 'ok' ? 'OK' : r.status === 'fix' ? 'Fix' : 'Note'}
-                </span>{' '}
-                {r.text}
-                {r.unverified ? <strong> (UNVERIFIED)</strong> : null}{' '}
-                <a href={r.docUrl} rel="noopener noreferrer" target="_blank">
-                  docs
-                </a>
-                {inRun ? <span class="sdt-inrun"> {inRun}</span> : null}
-              </li>
-            ))}
-          </ul>
-        </section>
+            <div class="sdt-cursor-row">
+              <label for={`${id}-cursor`}>Time cursor</label>
+              <input
+                id={`${id}-cursor`}
+                type="range"
+                min={viewStartMs / 1000}
+                max={viewEndMs / 1000}
+                step={0.1}
+                value={cursorMs / 1000}
+                aria-valuetext={`${formatSeconds(cursorMs)}, ${stopRelative(cursorMs)}`}
+                aria-keyshortcuts="+ -"
+                onKeyDown={(e) => {
+                  if (e.key === '+' || e.key === '=') zoomBy(2);
+                  else if (e.key === '-' || e.key === '_') zoomBy(0.5);
+                }}
+                onInput={(e) => {
+                  setPlaying(false);
+                  const v = Number.parseFloat(e.currentTarget.value);
+                  if (Number.isFinite(v)) setState((s) => ({ ...s, cursorSeconds: v }));
+                }}
+              />
+              <output for={`${id}-cursor`}>
+                {formatSeconds(cursorMs)} ({stopRelative(cursorMs)})
+              </output>
+              {reducedMotion ? (
+                <span class="sdt-small">Reduced motion: move the cursor yourself.</span>
+              ) : (
+                <button
+                  type="button"
+                  aria-pressed={playing}
+                  onClick={() => {
+                    setPlaying((p) => !p);
+                  }}
+                >
+                  {playing ? 'Pause' : 'Play'}
+                </button>
+              )}
+            </div>
+          </div>
+        </div>
+        <div class="widget-more sdt-more">
+          <section class="sdt-state" aria-label="State at the cursor">
+            <h4>At {formatSeconds(cursorMs)}</h4>
+            <dl>
+              {at.lanes.map((l) => (
+                <div key={l.lane}>
+                  <dt>{laneName(l.lane)}</dt>
+                  <dd>{l.state}</dd>
+                </div>
+              ))}
+            </dl>
+            <p>
+              Running {at.running}, waiting {at.waiting}, completed {at.finished.completed}, failed{' '}
+              {failedNow}, sent elsewhere {at.finished['not-routed']}.
+            </p>
+          </section>
 
-        <details class="sdt-events">
-          <summary>Event log ({result.events.length} events)</summary>
-          <ol>
-            {result.events.map((e, i) => (
-              <li key={i}>
-                <strong>{formatSeconds(e.atMs)}</strong> · {laneName(e.lane)}: {e.label}
-              </li>
-            ))}
-          </ol>
-        </details>
+          <section class="sdt-advice" aria-label="Settings that drain cleanly">
+            <h4>What drains cleanly here</h4>
+            <p>
+              Order the limits: <strong>{advice.ordering}</strong>
+            </p>
+            <ul>
+              {story.checks.map(({ rule: r, inRun, failedInRun }) => (
+                <li key={r.id} data-status={r.status} data-failed-in-run={failedInRun}>
+                  <span class={`sdt-status sdt-status-${r.status}`}>
+                    {r.status === 'ok' ? 'OK' : r.status === 'fix' ? 'Fix' : 'Note'}
+                  </span>{' '}
+                  {r.text}
+                  {r.unverified ? <strong> (UNVERIFIED)</strong> : null}{' '}
+                  <a href={r.docUrl} rel="noopener noreferrer" target="_blank">
+                    docs
+                  </a>
+                  {inRun ? <span class="sdt-inrun"> {inRun}</span> : null}
+                </li>
+              ))}
+            </ul>
+          </section>
 
-        <details class="sdt-settings-wrap" open>
-          <summary>Settings</summary>
-          <ShutdownSettings
-            uid={id}
-            scenario={state.scenario}
-            onNumber={onNumber}
-            onChoice={onChoice}
-          />
-        </details>
+          <details class="sdt-events">
+            <summary>Event log ({result.events.length} events)</summary>
+            <ol>
+              {result.events.map((e, i) => (
+                <li key={i}>
+                  <strong>{formatSeconds(e.atMs)}</strong> · {laneName(e.lane)}: {e.label}
+                </li>
+              ))}
+            </ol>
+          </details>
+        </div>
       </div>
     </WidgetFrame>
   );
