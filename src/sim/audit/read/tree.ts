@@ -14,6 +14,7 @@ import {
   isSeq,
   LineCounter,
   parseAllDocuments,
+  Schema,
   YAMLMap,
   YAMLSeq,
   type Document,
@@ -60,6 +61,21 @@ const CFN_TAGS: (ScalarTag | CollectionTag)[] = CFN_FUNCTIONS.flatMap((name) => 
   return [scalar, seq, map];
 });
 
+/**
+ * One schema for every document. `yaml` otherwise builds a new schema for each document and
+ * merges the custom tags into it one at a time, which dominated the time of a file of
+ * thousands of small documents (a long `kubectl get -o yaml` dump). A text with no `!` cannot
+ * use a short-form tag, so it gets the plain core schema (fewer tags to try per scalar). A
+ * `%YAML` directive may ask for YAML 1.1, so such a text keeps yaml's own per-document schema.
+ */
+const CORE_SCHEMA = new Schema({ schema: 'core', resolveKnownTags: true });
+const CFN_SCHEMA = new Schema({ schema: 'core', resolveKnownTags: true, customTags: CFN_TAGS });
+
+function schemaFor(text: string): { schema: Schema } | { customTags: typeof CFN_TAGS } {
+  if (/^%YAML/m.test(text)) return { customTags: CFN_TAGS };
+  return { schema: text.includes('!') ? CFN_SCHEMA : CORE_SCHEMA };
+}
+
 /** How many alias steps one file may take before its reading stops. */
 export const ALIAS_BUDGET = 10_000;
 
@@ -90,7 +106,7 @@ export function parseTree(file: string, text: string): ParsedTree {
   }
   const lines = new LineCounter();
   const docs = parseAllDocuments(text, {
-    customTags: CFN_TAGS,
+    ...schemaFor(text),
     lineCounter: lines,
     uniqueKeys: false,
     prettyErrors: false,
