@@ -8,6 +8,7 @@
  * default.
  */
 import {
+  Document,
   isAlias,
   isMap,
   isScalar,
@@ -17,8 +18,8 @@ import {
   Schema,
   YAMLMap,
   YAMLSeq,
-  type Document,
   type Node as YamlNode,
+  type ParsedNode,
   type ScalarTag,
   type CollectionTag,
 } from 'yaml';
@@ -29,6 +30,7 @@ import {
   MAX_ALIASES,
   nestingNotice,
 } from '../guard';
+import { parseJsonNodes } from './json-tree';
 
 const CFN_FUNCTIONS = [
   'Ref',
@@ -104,6 +106,8 @@ export function parseTree(file: string, text: string): ParsedTree {
       notice: `More than ${MAX_ALIASES} YAML aliases (*name): read as a possible alias bomb and not parsed.`,
     };
   }
+  const json = parseJsonNodes(text);
+  if (json) return { tree: jsonTree(file, text, json) };
   const lines = new LineCounter();
   const docs = parseAllDocuments(text, {
     ...schemaFor(text),
@@ -123,6 +127,16 @@ export function parseTree(file: string, text: string): ParsedTree {
     };
   }
   return { tree: { file, docs: list, lines, aliasBudget: ALIAS_BUDGET } };
+}
+
+/** A strict-JSON text's tree: one document, with the line index the YAML parser would keep. */
+function jsonTree(file: string, text: string, contents: YamlNode): TreeFile {
+  const lines = new LineCounter();
+  lines.addNewLine(0);
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
+  const doc = new Document(undefined, { schema: CORE_SCHEMA }) as Document.Parsed;
+  doc.contents = contents as ParsedNode; // every node it builds has its range set
+  return { file, docs: [doc], lines, aliasBudget: ALIAS_BUDGET };
 }
 
 /** Follows an alias (one step, from the file's budget). */
