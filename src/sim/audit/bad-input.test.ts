@@ -115,4 +115,49 @@ describe('alias guard', () => {
     });
     expect(r.files[0]!.notice).toMatch(/alias/);
   });
+
+  it('a 1 MB file of 166,000 aliases gets the notice and the other files are still audited', () => {
+    const text = `a: &a 1\nb: [${Array<string>(166_000).fill('*a').join(', ')}]\n`;
+    expect(text.length).toBeLessThan(MAX_AUDIT_FILE_CHARS);
+    const r = withGood('k8s/aliases.yaml', text);
+    expect(fileOf(r, 'k8s/aliases.yaml').notice).toMatch(/More than 1000 YAML aliases/);
+    expect(byCode(r, 'graceful-timeout-exceeds-stop-timeout')).toHaveLength(1);
+  });
+});
+
+describe('large and almost-JSON files', () => {
+  const stopTimeoutLine = (text: string) =>
+    text.split('\n').findIndex((l) => l.includes('"stopTimeout"')) + 1;
+
+  it('a task definition with thousands of containers is read, the finding on its line', () => {
+    const filler = Array.from({ length: 8000 }, (_, k) => ({ name: `side${k}`, image: 'x:1' }));
+    const parsed = JSON.parse(GOOD_TD) as {
+      taskDefinition: { containerDefinitions: unknown[] };
+    };
+    parsed.taskDefinition.containerDefinitions.push(...filler);
+    const text = JSON.stringify(parsed, null, 2);
+    expect(text.length).toBeGreaterThan(500_000);
+    const r = run({ 'td.json': text });
+    expect(fileOf(r, 'td.json')).toMatchObject({ kind: 'ecs' });
+    expect(fileOf(r, 'td.json').notice).toBeUndefined();
+    const [finding] = byCode(r, 'graceful-timeout-exceeds-stop-timeout');
+    expect(finding?.related.map((x) => x.line).concat(finding.line)).toContain(
+      stopTimeoutLine(text),
+    );
+  });
+
+  it('JSON with a trailing comma is still read (as YAML flow style), like strict JSON', () => {
+    const loose = GOOD_TD.replace('"essential": true,', '"essential": true,\n').replace(
+      /\n(\s*)\]\n(\s*)\}\n\}$/,
+      ',\n$1]\n$2}\n}',
+    );
+    expect(loose).not.toBe(GOOD_TD);
+    expect(() => {
+      JSON.parse(loose);
+    }).toThrow();
+    const strict = byCode(run({ 'td.json': GOOD_TD }), 'graceful-timeout-exceeds-stop-timeout');
+    const read = byCode(run({ 'td.json': loose }), 'graceful-timeout-exceeds-stop-timeout');
+    expect(read).toHaveLength(1);
+    expect(read[0]!.message).toBe(strict[0]!.message);
+  });
 });
