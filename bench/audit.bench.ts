@@ -72,6 +72,21 @@ const HOSTILE: Readonly<Record<string, () => AuditInput[]>> = {
       ),
     },
   ],
+  '1 MB YAML flow list of 500,000 items': () => [
+    {
+      name: 'k8s/flow.yaml',
+      text: `apiVersion: v1\nkind: List\nitems: [${'1,'.repeat(500_000)}1]\n`,
+    },
+  ],
+  '1 MB YAML of 260,000 empty documents': () => [
+    { name: 'k8s/docs.yaml', text: `apiVersion: v1\nkind: Pod\n${'---\n'.repeat(260_000)}` },
+  ],
+  '1 MB YAML list of 340,000 empty items': () => [
+    {
+      name: 'k8s/items.yaml',
+      text: `apiVersion: v1\nkind: List\nitems:\n${'- \n'.repeat(340_000)}`,
+    },
+  ],
   '1 MB compose.yaml (5,000 services)': () => [
     {
       name: 'compose.yaml',

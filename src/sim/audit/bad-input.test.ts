@@ -125,6 +125,34 @@ describe('alias guard', () => {
   });
 });
 
+describe('node-count guard', () => {
+  it.each([
+    [
+      'a flow list of 500,000 items',
+      `apiVersion: v1\nkind: List\nitems: [${'1,'.repeat(500_000)}1]\n`,
+    ],
+    ['260,000 empty documents', `apiVersion: v1\nkind: Pod\n${'---\n'.repeat(260_000)}`],
+    [
+      'a list of 340,000 empty items',
+      `apiVersion: v1\nkind: List\nitems:\n${'- \n'.repeat(340_000)}`,
+    ],
+  ])('%s gets a notice and the other files are still audited', (_, text) => {
+    expect(text.length).toBeLessThan(MAX_AUDIT_FILE_CHARS);
+    const r = withGood('k8s/big.yaml', text);
+    expect(fileOf(r, 'k8s/big.yaml').notice).toMatch(/More than 100,000 YAML entries/);
+    expect(byCode(r, 'graceful-timeout-exceeds-stop-timeout')).toHaveLength(1);
+  });
+
+  it('a long file of realistic manifests is still read', () => {
+    const doc = (k: number) =>
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web${k}\nspec:\n  template:\n    spec:\n      terminationGracePeriodSeconds: 30\n      containers:\n        - name: web\n          image: web:${k}\n          args: ["--graceful-timeout=60"]\n`;
+    const text = Array.from({ length: 2000 }, (_, k) => doc(k)).join('---\n');
+    const r = run({ 'k8s/all.yaml': text });
+    expect(fileOf(r, 'k8s/all.yaml')).toMatchObject({ kind: 'kubernetes' });
+    expect(fileOf(r, 'k8s/all.yaml').notice).toBeUndefined();
+  });
+});
+
 describe('large and almost-JSON files', () => {
   const stopTimeoutLine = (text: string) =>
     text.split('\n').findIndex((l) => l.includes('"stopTimeout"')) + 1;

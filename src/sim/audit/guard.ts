@@ -76,3 +76,40 @@ export function aliasCountExceeds(text: string, limit = MAX_ALIASES): boolean {
   }
   return false;
 }
+
+export const MAX_YAML_ENTRIES = 100_000;
+
+/**
+ * More YAML entries than any deployment file has: block keys (`key:`), list items (`- `),
+ * flow items (`,`) and documents (`---`), counted roughly in one pass (a guard, not a parser:
+ * it may count a `, ` inside a string). The `yaml` parser's time and memory grow with the
+ * number of nodes, not bytes: measured, 1 MB of `1,1,1,…` in one flow list took over 3 s of
+ * CPU and 500 MB, and 260,000 empty documents (`---` lines) over 2 s and 300 MB, while
+ * 100,000 entries take under a second and 200 MB. A 1 MB file of realistic manifests has
+ * tens of thousands.
+ */
+export function yamlEntriesExceed(text: string, limit = MAX_YAML_ENTRIES): boolean {
+  let count = 0;
+  let lineStart = true;
+  const blankAfter = (i: number) => {
+    const c = text.charCodeAt(i);
+    return Number.isNaN(c) || c === 32 || c === 10 || c === 13 || c === 9;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      lineStart = true;
+      continue;
+    }
+    if (lineStart) {
+      if (c === 32 || c === 9) continue;
+      lineStart = false;
+      if ((c === 45 || c === 63) && blankAfter(i + 1))
+        count++; // `- item`, `? key`
+      else if (c === 45 && text.startsWith('---', i) && blankAfter(i + 3)) count++;
+    }
+    if (c === 44 || (c === 58 && blankAfter(i + 1))) count++; // `,` and `key:`
+    if (count > limit) return true;
+  }
+  return false;
+}

@@ -28,7 +28,9 @@ import {
   bracketDepthExceeds,
   compactNestingExceeds,
   MAX_ALIASES,
+  MAX_YAML_ENTRIES,
   nestingNotice,
+  yamlEntriesExceed,
 } from '../guard';
 import { parseJsonNodes } from './json-tree';
 
@@ -108,6 +110,12 @@ export function parseTree(file: string, text: string): ParsedTree {
   }
   const json = parseJsonNodes(text);
   if (json) return { tree: jsonTree(file, text, json) };
+  if (yamlEntriesExceed(text)) {
+    return {
+      tree: null,
+      notice: `More than ${MAX_YAML_ENTRIES.toLocaleString('en-US')} YAML entries (keys, list items, documents): far more than any deployment file has, so it was not parsed.`,
+    };
+  }
   const lines = new LineCounter();
   const docs = parseAllDocuments(text, {
     ...schemaFor(text),
