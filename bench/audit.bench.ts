@@ -138,6 +138,15 @@ const HOSTILE: Readonly<Record<string, () => AuditInput[]>> = {
       ),
     },
   ],
+  '1 MB Python of 260,000 `x=1` lines': () => [
+    { name: 'gunicorn.conf.py', text: 'x=1\n'.repeat(260_000) },
+  ],
+  'Python of 195,000 `x=1` lines (just under the token limit)': () => [
+    { name: 'gunicorn.conf.py', text: 'x=1\n'.repeat(195_000) },
+  ],
+  '1 MB Python list of 500,000 items': () => [
+    { name: 'gunicorn.conf.py', text: `X = [${'1,'.repeat(500_000)}]\n` },
+  ],
   'Python parentheses nested 100,000 deep': () => [
     { name: 'gunicorn.conf.py', text: `workers = ${'('.repeat(100_000)}1${')'.repeat(100_000)}\n` },
   ],

@@ -153,6 +153,27 @@ describe('node-count guard', () => {
   });
 });
 
+describe('Python token guard', () => {
+  it.each([
+    ['260,000 `x=1` lines', 'x=1\n'.repeat(260_000)],
+    ['a list of 500,000 items', `X = [${'1,'.repeat(500_000)}]\n`],
+  ])('%s gets a notice and the other files are still audited', (_, text) => {
+    const r = withGood('gunicorn.conf.py', text);
+    expect(fileOf(r, 'gunicorn.conf.py').notice).toMatch(/More than 600,000 Python tokens/);
+    expect(byCode(r, 'graceful-timeout-exceeds-stop-timeout')).toHaveLength(1);
+  });
+
+  it('a long Gunicorn config is still read', () => {
+    const filler = Array.from(
+      { length: 20_000 },
+      (_, k) => `setting_${k} = int(os.getenv("S${k}", "${k}"))`,
+    );
+    const r = run({ 'gunicorn.conf.py': `import os\n${filler.join('\n')}\nworkers = 4\n` });
+    expect(fileOf(r, 'gunicorn.conf.py')).toMatchObject({ kind: 'gunicorn-conf' });
+    expect(fileOf(r, 'gunicorn.conf.py').notice).toBeUndefined();
+  });
+});
+
 describe('large and almost-JSON files', () => {
   const stopTimeoutLine = (text: string) =>
     text.split('\n').findIndex((l) => l.includes('"stopTimeout"')) + 1;

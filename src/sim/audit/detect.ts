@@ -3,7 +3,12 @@
  * decides (a `deploy.yaml` may be Kubernetes, Compose or CloudFormation; a `Dockerfile`
  * without FROM is not one). Bad input (binary, too large) is caught here with a notice.
  */
-import { bracketDepthExceeds, nestingNotice } from './guard';
+import {
+  bracketDepthExceeds,
+  nestingNotice,
+  pythonTokensExceed,
+  pythonTokensNotice,
+} from './guard';
 import { parseNginx } from './read/nginx-parse';
 import { parseTree, roots, type TNode, type TreeFile } from './read/tree';
 import { MAX_AUDIT_FILE_CHARS, type AuditInput, type AuditKind } from './types';
@@ -159,6 +164,7 @@ function detectByContent(input: AuditInput, base: string): Detected {
     (!YAML_NAME.test(base) && looksLikePython(text) && !looksLikeYamlOrJson(text))
   ) {
     if (bracketDepthExceeds(text)) return { kind: 'unknown', notice: nestingNotice() };
+    if (pythonTokensExceed(text)) return { kind: 'unknown', notice: pythonTokensNotice() };
     const gunicorn =
       base.includes('gunicorn') ||
       (/^(bind|workers|worker_class|graceful_timeout|keepalive|timeout)\s*=/m.test(text) &&
