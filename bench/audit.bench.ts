@@ -189,6 +189,12 @@ const HOSTILE: Readonly<Record<string, () => AuditInput[]>> = {
       ),
     },
   ],
+  'Dockerfile of 19,990 ENV lines (just under the line limit)': () => [
+    {
+      name: 'Dockerfile',
+      text: `FROM python:3.12\n${'ENV a=1\n'.repeat(19_990)}CMD ["gunicorn", "app:app"]`,
+    },
+  ],
   'Dockerfile ARG doubling chain (28 levels)': () => {
     const lines = ['ARG A0=xx'];
     for (let i = 1; i <= 28; i++) lines.push(`ARG A${i}=\${A${i - 1}}\${A${i - 1}}`);

@@ -174,6 +174,22 @@ describe('Python token guard', () => {
   });
 });
 
+describe('Dockerfile length guard', () => {
+  it('a 1 MB Dockerfile of 130,000 ENV lines gets a notice and the other files are still audited', () => {
+    const r = withGood('Dockerfile', `FROM python:3.12\n${'ENV a=1\n'.repeat(130_000)}`);
+    expect(fileOf(r, 'Dockerfile').notice).toMatch(/more than 20,000 lines/);
+    expect(byCode(r, 'graceful-timeout-exceeds-stop-timeout')).toHaveLength(1);
+  });
+
+  it('a long Dockerfile under the limit is still read', () => {
+    const r = run({
+      Dockerfile: `FROM python:3.12\n${'ENV a=1\n'.repeat(5000)}CMD ["gunicorn", "app:app"]\n`,
+    });
+    expect(fileOf(r, 'Dockerfile')).toMatchObject({ kind: 'dockerfile' });
+    expect(fileOf(r, 'Dockerfile').notice).toBeUndefined();
+  });
+});
+
 describe('large and almost-JSON files', () => {
   const stopTimeoutLine = (text: string) =>
     text.split('\n').findIndex((l) => l.includes('"stopTimeout"')) + 1;

@@ -5,6 +5,8 @@
  */
 import {
   bracketDepthExceeds,
+  linesExceed,
+  MAX_DOCKERFILE_LINES,
   nestingNotice,
   pythonTokensExceed,
   pythonTokensNotice,
@@ -211,7 +213,14 @@ export function detectKind(input: AuditInput): Detected {
   if (looksBinary(input.text))
     return { kind: 'unknown', notice: 'Binary data, not a text file: not read.' };
   if (input.text.trim() === '') return { kind: 'unknown', notice: 'Empty: nothing to read.' };
-  const detected = detectByContent(input, baseName(input.name));
+  const byContent = detectByContent(input, baseName(input.name));
+  const detected: Detected =
+    byContent.kind === 'dockerfile' && linesExceed(input.text, MAX_DOCKERFILE_LINES)
+      ? {
+          kind: 'unknown',
+          notice: `A Dockerfile of more than ${MAX_DOCKERFILE_LINES.toLocaleString('en-US')} lines: far longer than any real one, so it was not read.`,
+        }
+      : byContent;
   if (input.kind && input.kind !== 'unknown' && input.kind !== detected.kind) {
     const what =
       detected.kind === 'unknown'

@@ -146,3 +146,17 @@ export function pythonTokensExceed(text: string, limit = MAX_PYTHON_TOKENS): boo
 export function pythonTokensNotice(): string {
   return `More than ${MAX_PYTHON_TOKENS.toLocaleString('en-US')} Python tokens: far more than any configuration file or app module has, so it was not parsed.`;
 }
+
+export const MAX_DOCKERFILE_LINES = 20_000;
+
+/**
+ * A Dockerfile longer than any real one (they run to hundreds of lines). The Dockerfile model
+ * keeps every instruction with its variables: measured, 1 MB of `ENV a=1` lines (130,000
+ * instructions) peaked near 250 MB.
+ */
+export function linesExceed(text: string, limit: number): boolean {
+  let count = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
+    if (++count > limit) return true;
+  return false;
+}
