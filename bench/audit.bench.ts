@@ -141,8 +141,8 @@ const HOSTILE: Readonly<Record<string, () => AuditInput[]>> = {
   '1 MB Python of 260,000 `x=1` lines': () => [
     { name: 'gunicorn.conf.py', text: 'x=1\n'.repeat(260_000) },
   ],
-  'Python of 195,000 `x=1` lines (just under the token limit)': () => [
-    { name: 'gunicorn.conf.py', text: 'x=1\n'.repeat(195_000) },
+  'Python of 149,000 `x=1` lines (just under the token limit)': () => [
+    { name: 'gunicorn.conf.py', text: 'x=1\n'.repeat(149_000) },
   ],
   '1 MB Python list of 500,000 items': () => [
     { name: 'gunicorn.conf.py', text: `X = [${'1,'.repeat(500_000)}]\n` },

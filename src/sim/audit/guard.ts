@@ -120,8 +120,9 @@ export const MAX_PYTHON_TOKENS = 600_000;
  * More Python tokens than any configuration or app module has: names and numbers (counted
  * where a run of letters or digits starts), punctuation and line ends, counted in one pass
  * without regard to strings or comments (a guard, not a tokenizer). `@lezer/python`'s time
- * and memory grow with the number of tokens, not bytes: measured, 1 MB of `x=1` lines
- * (780,000 tokens) took 1.9 s of CPU and a 1 MB list `[1,1,1,…]` 1.9 s and 300 MB, while a
+ * and memory grow with the number of tokens, not bytes: measured, 1 MB of `x=1` lines (a
+ * million tokens) took 1.9 s of CPU and a 1 MB list `[1,1,1,…]` 1.9 s and 300 MB; 596,000
+ * tokens of `x=1` take about 1 s and 170 MB. A
  * 1 MB file of ordinary code counts 250,000 to 450,000 (dense Flask routes).
  */
 export function pythonTokensExceed(text: string, limit = MAX_PYTHON_TOKENS): boolean {
