@@ -115,4 +115,114 @@ describe('alias guard', () => {
     });
     expect(r.files[0]!.notice).toMatch(/alias/);
   });
+
+  it('a 1 MB file of 166,000 aliases gets the notice and the other files are still audited', () => {
+    const text = `a: &a 1\nb: [${Array<string>(166_000).fill('*a').join(', ')}]\n`;
+    expect(text.length).toBeLessThan(MAX_AUDIT_FILE_CHARS);
+    const r = withGood('k8s/aliases.yaml', text);
+    expect(fileOf(r, 'k8s/aliases.yaml').notice).toMatch(/More than 1000 YAML aliases/);
+    expect(byCode(r, 'graceful-timeout-exceeds-stop-timeout')).toHaveLength(1);
+  });
+});
+
+describe('node-count guard', () => {
+  it.each([
+    [
+      'a flow list of 500,000 items',
+      `apiVersion: v1\nkind: List\nitems: [${'1,'.repeat(500_000)}1]\n`,
+    ],
+    ['260,000 empty documents', `apiVersion: v1\nkind: Pod\n${'---\n'.repeat(260_000)}`],
+    [
+      'a list of 340,000 empty items',
+      `apiVersion: v1\nkind: List\nitems:\n${'- \n'.repeat(340_000)}`,
+    ],
+  ])('%s gets a notice and the other files are still audited', (_, text) => {
+    expect(text.length).toBeLessThan(MAX_AUDIT_FILE_CHARS);
+    const r = withGood('k8s/big.yaml', text);
+    expect(fileOf(r, 'k8s/big.yaml').notice).toMatch(/More than 100,000 YAML entries/);
+    expect(byCode(r, 'graceful-timeout-exceeds-stop-timeout')).toHaveLength(1);
+  });
+
+  it('a long file of realistic manifests is still read', () => {
+    const doc = (k: number) =>
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web${k}\nspec:\n  template:\n    spec:\n      terminationGracePeriodSeconds: 30\n      containers:\n        - name: web\n          image: web:${k}\n          args: ["--graceful-timeout=60"]\n`;
+    const text = Array.from({ length: 2000 }, (_, k) => doc(k)).join('---\n');
+    const r = run({ 'k8s/all.yaml': text });
+    expect(fileOf(r, 'k8s/all.yaml')).toMatchObject({ kind: 'kubernetes' });
+    expect(fileOf(r, 'k8s/all.yaml').notice).toBeUndefined();
+  });
+});
+
+describe('Python token guard', () => {
+  it.each([
+    ['260,000 `x=1` lines', 'x=1\n'.repeat(260_000)],
+    ['a list of 500,000 items', `X = [${'1,'.repeat(500_000)}]\n`],
+  ])('%s gets a notice and the other files are still audited', (_, text) => {
+    const r = withGood('gunicorn.conf.py', text);
+    expect(fileOf(r, 'gunicorn.conf.py').notice).toMatch(/More than 600,000 Python tokens/);
+    expect(byCode(r, 'graceful-timeout-exceeds-stop-timeout')).toHaveLength(1);
+  });
+
+  it('a long Gunicorn config is still read', () => {
+    const filler = Array.from(
+      { length: 20_000 },
+      (_, k) => `setting_${k} = int(os.getenv("S${k}", "${k}"))`,
+    );
+    const r = run({ 'gunicorn.conf.py': `import os\n${filler.join('\n')}\nworkers = 4\n` });
+    expect(fileOf(r, 'gunicorn.conf.py')).toMatchObject({ kind: 'gunicorn-conf' });
+    expect(fileOf(r, 'gunicorn.conf.py').notice).toBeUndefined();
+  });
+});
+
+describe('Dockerfile length guard', () => {
+  it('a 1 MB Dockerfile of 130,000 ENV lines gets a notice and the other files are still audited', () => {
+    const r = withGood('Dockerfile', `FROM python:3.12\n${'ENV a=1\n'.repeat(130_000)}`);
+    expect(fileOf(r, 'Dockerfile').notice).toMatch(/more than 20,000 lines/);
+    expect(byCode(r, 'graceful-timeout-exceeds-stop-timeout')).toHaveLength(1);
+  });
+
+  it('a long Dockerfile under the limit is still read', () => {
+    const r = run({
+      Dockerfile: `FROM python:3.12\n${'ENV a=1\n'.repeat(5000)}CMD ["gunicorn", "app:app"]\n`,
+    });
+    expect(fileOf(r, 'Dockerfile')).toMatchObject({ kind: 'dockerfile' });
+    expect(fileOf(r, 'Dockerfile').notice).toBeUndefined();
+  });
+});
+
+describe('large and almost-JSON files', () => {
+  const stopTimeoutLine = (text: string) =>
+    text.split('\n').findIndex((l) => l.includes('"stopTimeout"')) + 1;
+
+  it('a task definition with thousands of containers is read, the finding on its line', () => {
+    const filler = Array.from({ length: 8000 }, (_, k) => ({ name: `side${k}`, image: 'x:1' }));
+    const parsed = JSON.parse(GOOD_TD) as {
+      taskDefinition: { containerDefinitions: unknown[] };
+    };
+    parsed.taskDefinition.containerDefinitions.push(...filler);
+    const text = JSON.stringify(parsed, null, 2);
+    expect(text.length).toBeGreaterThan(500_000);
+    const r = run({ 'td.json': text });
+    expect(fileOf(r, 'td.json')).toMatchObject({ kind: 'ecs' });
+    expect(fileOf(r, 'td.json').notice).toBeUndefined();
+    const [finding] = byCode(r, 'graceful-timeout-exceeds-stop-timeout');
+    expect(finding?.related.map((x) => x.line).concat(finding.line)).toContain(
+      stopTimeoutLine(text),
+    );
+  });
+
+  it('JSON with a trailing comma is still read (as YAML flow style), like strict JSON', () => {
+    const loose = GOOD_TD.replace('"essential": true,', '"essential": true,\n').replace(
+      /\n(\s*)\]\n(\s*)\}\n\}$/,
+      ',\n$1]\n$2}\n}',
+    );
+    expect(loose).not.toBe(GOOD_TD);
+    expect(() => {
+      JSON.parse(loose);
+    }).toThrow();
+    const strict = byCode(run({ 'td.json': GOOD_TD }), 'graceful-timeout-exceeds-stop-timeout');
+    const read = byCode(run({ 'td.json': loose }), 'graceful-timeout-exceeds-stop-timeout');
+    expect(read).toHaveLength(1);
+    expect(read[0]!.message).toBe(strict[0]!.message);
+  });
 });

@@ -3,7 +3,14 @@
  * decides (a `deploy.yaml` may be Kubernetes, Compose or CloudFormation; a `Dockerfile`
  * without FROM is not one). Bad input (binary, too large) is caught here with a notice.
  */
-import { bracketDepthExceeds, nestingNotice } from './guard';
+import {
+  bracketDepthExceeds,
+  linesExceed,
+  MAX_DOCKERFILE_LINES,
+  nestingNotice,
+  pythonTokensExceed,
+  pythonTokensNotice,
+} from './guard';
 import { parseNginx } from './read/nginx-parse';
 import { parseTree, roots, type TNode, type TreeFile } from './read/tree';
 import { MAX_AUDIT_FILE_CHARS, type AuditInput, type AuditKind } from './types';
@@ -159,6 +166,7 @@ function detectByContent(input: AuditInput, base: string): Detected {
     (!YAML_NAME.test(base) && looksLikePython(text) && !looksLikeYamlOrJson(text))
   ) {
     if (bracketDepthExceeds(text)) return { kind: 'unknown', notice: nestingNotice() };
+    if (pythonTokensExceed(text)) return { kind: 'unknown', notice: pythonTokensNotice() };
     const gunicorn =
       base.includes('gunicorn') ||
       (/^(bind|workers|worker_class|graceful_timeout|keepalive|timeout)\s*=/m.test(text) &&
@@ -205,7 +213,14 @@ export function detectKind(input: AuditInput): Detected {
   if (looksBinary(input.text))
     return { kind: 'unknown', notice: 'Binary data, not a text file: not read.' };
   if (input.text.trim() === '') return { kind: 'unknown', notice: 'Empty: nothing to read.' };
-  const detected = detectByContent(input, baseName(input.name));
+  const byContent = detectByContent(input, baseName(input.name));
+  const detected: Detected =
+    byContent.kind === 'dockerfile' && linesExceed(input.text, MAX_DOCKERFILE_LINES)
+      ? {
+          kind: 'unknown',
+          notice: `A Dockerfile of more than ${MAX_DOCKERFILE_LINES.toLocaleString('en-US')} lines: far longer than any real one, so it was not read.`,
+        }
+      : byContent;
   if (input.kind && input.kind !== 'unknown' && input.kind !== detected.kind) {
     const what =
       detected.kind === 'unknown'

@@ -76,3 +76,88 @@ export function aliasCountExceeds(text: string, limit = MAX_ALIASES): boolean {
   }
   return false;
 }
+
+export const MAX_YAML_ENTRIES = 100_000;
+
+/**
+ * More YAML entries than any deployment file has: block keys (`key:`), list items (`- `),
+ * flow items (`,`) and documents (`---`), counted roughly in one pass (a guard, not a parser:
+ * it may count a `, ` inside a string). The `yaml` parser's time and memory grow with the
+ * number of nodes, not bytes: measured, 1 MB of `1,1,1,…` in one flow list took over 3 s of
+ * CPU and 500 MB, and 260,000 empty documents (`---` lines) over 2 s and 300 MB, while
+ * 100,000 entries take under a second and 200 MB. A 1 MB file of realistic manifests has
+ * tens of thousands.
+ */
+export function yamlEntriesExceed(text: string, limit = MAX_YAML_ENTRIES): boolean {
+  let count = 0;
+  let lineStart = true;
+  const blankAfter = (i: number) => {
+    const c = text.charCodeAt(i);
+    return Number.isNaN(c) || c === 32 || c === 10 || c === 13 || c === 9;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      lineStart = true;
+      continue;
+    }
+    if (lineStart) {
+      if (c === 32 || c === 9) continue;
+      lineStart = false;
+      if ((c === 45 || c === 63) && blankAfter(i + 1))
+        count++; // `- item`, `? key`
+      else if (c === 45 && text.startsWith('---', i) && blankAfter(i + 3)) count++;
+    }
+    if (c === 44 || (c === 58 && blankAfter(i + 1))) count++; // `,` and `key:`
+    if (count > limit) return true;
+  }
+  return false;
+}
+
+export const MAX_PYTHON_TOKENS = 600_000;
+
+/**
+ * More Python tokens than any configuration or app module has: names and numbers (counted
+ * where a run of letters or digits starts), punctuation and line ends, counted in one pass
+ * without regard to strings or comments (a guard, not a tokenizer). `@lezer/python`'s time
+ * and memory grow with the number of tokens, not bytes: measured, 1 MB of `x=1` lines (a
+ * million tokens) took 1.9 s of CPU and a 1 MB list `[1,1,1,…]` 1.9 s and 300 MB; 596,000
+ * tokens of `x=1` take about 1 s and 170 MB. A
+ * 1 MB file of ordinary code counts 250,000 to 450,000 (dense Flask routes).
+ */
+export function pythonTokensExceed(text: string, limit = MAX_PYTHON_TOKENS): boolean {
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const word =
+      (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c > 127;
+    if (word) {
+      if (!inWord) count++;
+      inWord = true;
+      continue;
+    }
+    inWord = false;
+    if (c !== 32 && c !== 9 && c !== 13) count++; // punctuation, quotes and line ends
+    if (count > limit) return true;
+  }
+  return false;
+}
+
+export function pythonTokensNotice(): string {
+  return `More than ${MAX_PYTHON_TOKENS.toLocaleString('en-US')} Python tokens: far more than any configuration file or app module has, so it was not parsed.`;
+}
+
+export const MAX_DOCKERFILE_LINES = 20_000;
+
+/**
+ * A Dockerfile longer than any real one (they run to hundreds of lines). The Dockerfile model
+ * keeps every instruction with its variables: measured, 1 MB of `ENV a=1` lines (130,000
+ * instructions) peaked near 250 MB.
+ */
+export function linesExceed(text: string, limit: number): boolean {
+  let count = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
+    if (++count > limit) return true;
+  return false;
+}

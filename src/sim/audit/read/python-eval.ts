@@ -72,6 +72,7 @@ export function decodeStringLiteral(raw: string): string | null {
   if (!m) return null;
   const body = m[3]!;
   if (m[1] === 'r' || m[1] === 'R') return body;
+  if (!body.includes('\\')) return body;
   return body.replace(/\\(.)/gs, (all, ch: string) => ESCAPES[ch] ?? all);
 }
 

@@ -313,6 +313,10 @@ function readRoute(ctx: Ctx, facts: Facts, decorated: SyntaxNode): void {
 /** Flask settings from any Python file. */
 export function readFlask(ctx: Ctx, facts: Facts, top: SyntaxNode): void {
   top.cursor().iterate((ref) => {
+    const name = ref.name;
+    // Only three kinds of node matter: taking `.node` allocates, so skip the rest first.
+    if (name !== 'CallExpression' && name !== 'AssignStatement' && name !== 'DecoratedStatement')
+      return;
     const n = ref.node;
     if (n.name === 'CallExpression') {
       const callee = n.firstChild;

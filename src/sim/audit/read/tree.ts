@@ -8,16 +8,18 @@
  * default.
  */
 import {
+  Document,
   isAlias,
   isMap,
   isScalar,
   isSeq,
   LineCounter,
   parseAllDocuments,
+  Schema,
   YAMLMap,
   YAMLSeq,
-  type Document,
   type Node as YamlNode,
+  type ParsedNode,
   type ScalarTag,
   type CollectionTag,
 } from 'yaml';
@@ -26,8 +28,11 @@ import {
   bracketDepthExceeds,
   compactNestingExceeds,
   MAX_ALIASES,
+  MAX_YAML_ENTRIES,
   nestingNotice,
+  yamlEntriesExceed,
 } from '../guard';
+import { parseJsonNodes } from './json-tree';
 
 const CFN_FUNCTIONS = [
   'Ref',
@@ -60,6 +65,21 @@ const CFN_TAGS: (ScalarTag | CollectionTag)[] = CFN_FUNCTIONS.flatMap((name) => 
   return [scalar, seq, map];
 });
 
+/**
+ * One schema for every document. `yaml` otherwise builds a new schema for each document and
+ * merges the custom tags into it one at a time, which dominated the time of a file of
+ * thousands of small documents (a long `kubectl get -o yaml` dump). A text with no `!` cannot
+ * use a short-form tag, so it gets the plain core schema (fewer tags to try per scalar). A
+ * `%YAML` directive may ask for YAML 1.1, so such a text keeps yaml's own per-document schema.
+ */
+const CORE_SCHEMA = new Schema({ schema: 'core', resolveKnownTags: true });
+const CFN_SCHEMA = new Schema({ schema: 'core', resolveKnownTags: true, customTags: CFN_TAGS });
+
+function schemaFor(text: string): { schema: Schema } | { customTags: typeof CFN_TAGS } {
+  if (/^%YAML/m.test(text)) return { customTags: CFN_TAGS };
+  return { schema: text.includes('!') ? CFN_SCHEMA : CORE_SCHEMA };
+}
+
 /** How many alias steps one file may take before its reading stops. */
 export const ALIAS_BUDGET = 10_000;
 
@@ -88,9 +108,17 @@ export function parseTree(file: string, text: string): ParsedTree {
       notice: `More than ${MAX_ALIASES} YAML aliases (*name): read as a possible alias bomb and not parsed.`,
     };
   }
+  const json = parseJsonNodes(text);
+  if (json) return { tree: jsonTree(file, text, json) };
+  if (yamlEntriesExceed(text)) {
+    return {
+      tree: null,
+      notice: `More than ${MAX_YAML_ENTRIES.toLocaleString('en-US')} YAML entries (keys, list items, documents): far more than any deployment file has, so it was not parsed.`,
+    };
+  }
   const lines = new LineCounter();
   const docs = parseAllDocuments(text, {
-    customTags: CFN_TAGS,
+    ...schemaFor(text),
     lineCounter: lines,
     uniqueKeys: false,
     prettyErrors: false,
@@ -107,6 +135,16 @@ export function parseTree(file: string, text: string): ParsedTree {
     };
   }
   return { tree: { file, docs: list, lines, aliasBudget: ALIAS_BUDGET } };
+}
+
+/** A strict-JSON text's tree: one document, with the line index the YAML parser would keep. */
+function jsonTree(file: string, text: string, contents: YamlNode): TreeFile {
+  const lines = new LineCounter();
+  lines.addNewLine(0);
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
+  const doc = new Document(undefined, { schema: CORE_SCHEMA }) as Document.Parsed;
+  doc.contents = contents as ParsedNode; // every node it builds has its range set
+  return { file, docs: [doc], lines, aliasBudget: ALIAS_BUDGET };
 }
 
 /** Follows an alias (one step, from the file's budget). */
