@@ -7,6 +7,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AuditInput, AuditKind, AuditOptions, AuditReport } from '../../sim/audit/types';
 import type { AuditReply, AuditRequest } from './audit-protocol';
+import { tryCreateWorker, useTerminateOnUnmount } from '../../runtime/module-worker';
 
 export interface AuditRunnerState {
   readonly report: AuditReport | null;
@@ -32,12 +33,9 @@ const IDLE: AuditRunnerState = {
 };
 
 function createAuditWorker(): Worker | null {
-  if (typeof Worker === 'undefined') return null;
-  try {
-    return new Worker(new URL('./audit.worker.ts', import.meta.url), { type: 'module' });
-  } catch {
-    return null;
-  }
+  return tryCreateWorker(
+    () => new Worker(new URL('./audit.worker.ts', import.meta.url), { type: 'module' }),
+  );
 }
 
 export function useAuditRunner(
@@ -57,14 +55,7 @@ export function useAuditRunner(
   });
   latest.current = { inputs, options };
 
-  useEffect(
-    () => () => {
-      currentId.current++;
-      worker.current?.terminate();
-      worker.current = null;
-    },
-    [],
-  );
+  useTerminateOnUnmount(worker, currentId);
 
   useEffect(() => {
     const id = ++currentId.current;

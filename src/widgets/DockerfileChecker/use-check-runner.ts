@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { applyAllFixes, checkDockerfile, type Files } from '../../sim/dockerfile/index';
 import type { Finding } from '../../sim/dockerfile/types';
 import type { CheckReply, CheckRequest } from './check-protocol';
+import { tryCreateWorker, useTerminateOnUnmount } from '../../runtime/module-worker';
 
 /** Inputs up to this many characters are checked on the main thread (well under 10 ms). */
 export const MAIN_THREAD_MAX_CHARS = 16 * 1024;
@@ -40,12 +41,9 @@ function checkNow(input: CheckInput): readonly Finding[] {
 }
 
 export function createCheckWorker(): Worker | null {
-  if (typeof Worker === 'undefined') return null;
-  try {
-    return new Worker(new URL('./check.worker.ts', import.meta.url), { type: 'module' });
-  } catch {
-    return null;
-  }
+  return tryCreateWorker(
+    () => new Worker(new URL('./check.worker.ts', import.meta.url), { type: 'module' }),
+  );
 }
 
 export function useCheckRunner(input: CheckInput): CheckRunnerState {
@@ -62,14 +60,7 @@ export function useCheckRunner(input: CheckInput): CheckRunnerState {
   /** The input the worker is checking. */
   const pending = useRef<CheckInput | null>(null);
 
-  useEffect(
-    () => () => {
-      currentId.current += 1;
-      worker.current?.terminate();
-      worker.current = null;
-    },
-    [],
-  );
+  useTerminateOnUnmount(worker, currentId);
 
   useEffect(() => {
     if (state.input === input) return;

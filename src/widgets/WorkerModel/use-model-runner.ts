@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { WorkerSettings } from '../../sim/workers';
 import { stepModel, type ModelOutput, type ModelProgress } from './run-model';
 import type { WorkerReply, WorkerRequest } from './worker-protocol';
+import { tryCreateWorker, useTerminateOnUnmount } from '../../runtime/module-worker';
 
 export interface ModelRunnerState {
   readonly output: ModelOutput | null;
@@ -19,12 +20,9 @@ export interface ModelRunnerState {
 const CHUNK_BUDGET_MS = 12;
 
 function createSimWorker(): Worker | null {
-  if (typeof Worker === 'undefined') return null;
-  try {
-    return new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module' });
-  } catch {
-    return null;
-  }
+  return tryCreateWorker(
+    () => new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module' }),
+  );
 }
 
 export function useModelRunner(settings: WorkerSettings, debounceMs = 150): ModelRunnerState {
@@ -40,14 +38,7 @@ export function useModelRunner(settings: WorkerSettings, debounceMs = 150): Mode
   const currentId = useRef(0);
   const key = JSON.stringify(settings);
 
-  useEffect(
-    () => () => {
-      currentId.current++;
-      worker.current?.terminate();
-      worker.current = null;
-    },
-    [],
-  );
+  useTerminateOnUnmount(worker, currentId);
 
   useEffect(() => {
     const runOnMainThread = (id: number, wanted: WorkerSettings): void => {
